@@ -56,9 +56,9 @@ export function siteExists(repo: string): boolean {
  * A copy of this site whose content is the generated corpus. Anything else
  * the repo keeps in content/ (a status snapshot, other data files) is copied
  * too, so the site finds what it expects; the four kinds and people.yaml are
- * replaced by the corpus.
+ * replaced by the corpus. `modules` is the checkout whose node_modules to use.
  */
-export function prepareSite(repo: string, corpus: string, dir: string): void {
+export function prepareSite(repo: string, modules: string, corpus: string, dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const p of SITE_PATHS) {
@@ -72,7 +72,7 @@ export function prepareSite(repo: string, corpus: string, dir: string): void {
       if (!replaced.has(name)) cpSync(join(repoContent, name), join(dir, 'content', name), { recursive: true });
     }
   }
-  linkNodeModules(repo, dir);
+  linkNodeModules(modules, dir);
 }
 
 /** Counts the HTML pages a build wrote. */
