@@ -1,0 +1,24 @@
+/**
+ * The collections the integration's pages read. Astro has no hook that
+ * registers collections, so the site's `src/content.config.ts` calls this:
+ *
+ *     import { projectPagesCollections } from './project-pages/collections.ts';
+ *     export const collections = projectPagesCollections();
+ */
+import { defineCollection } from 'astro:content';
+import config from 'virtual:project-pages/config';
+import { BlogEntrySchema, MinutesEntrySchema, PersonFields, ProjectEntrySchema, RfcEntrySchema } from './content/schemas.ts';
+import { blogLoader } from './loaders/blog-loader.ts';
+import { markdownLoader } from './loaders/markdown-loader.ts';
+import { peopleLoader } from './loaders/people-loader.ts';
+
+export function projectPagesCollections() {
+	const dir = config.contentDir.replace(/\/+$/, '');
+	return {
+		minutes: defineCollection({ loader: markdownLoader({ kind: 'minutes', directory: `${dir}/minutes` }), schema: MinutesEntrySchema }),
+		rfcs: defineCollection({ loader: markdownLoader({ kind: 'rfcs', directory: `${dir}/rfcs` }), schema: RfcEntrySchema }),
+		projects: defineCollection({ loader: markdownLoader({ kind: 'projects', directory: `${dir}/projects` }), schema: ProjectEntrySchema }),
+		blog: defineCollection({ loader: blogLoader({ directory: `${dir}/blog` }), schema: BlogEntrySchema }),
+		people: defineCollection({ loader: peopleLoader({ file: `${dir}/people.yaml` }), schema: PersonFields }),
+	};
+}

@@ -1,0 +1,62 @@
+/**
+ * Field schemas shared by every content kind. Each states its rule in its
+ * message, because the message is what an author sees next to the file name.
+ */
+import { z } from 'zod';
+import { parseContentDate } from './dates.ts';
+
+/** A calendar date, written `YYYY-MM-DD` (zero padding optional) or as a YAML date. */
+export const ContentDate = z.unknown().transform((value, ctx) => {
+	const result = parseContentDate(value);
+	if (!result.ok) {
+		ctx.addIssue({ code: 'custom', message: value === undefined ? 'is required' : result.reason });
+		return z.NEVER;
+	}
+	return result.date;
+});
+
+export const NonEmptyString = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+
+/** `owner/repo` on GitHub. */
+export const RepoName = z
+	.string({ error: 'must be a GitHub repository written "owner/repo"' })
+	.regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, { error: 'must be a GitHub repository written "owner/repo"' });
+
+/** A URL path segment: what follows `/blog/` or `/weekly/`. */
+export const Permalink = z
+	.string({ error: 'must be text' })
+	.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'must be letters, digits, ".", "_" or "-" (a URL path segment)' });
+
+/** A GitHub pull request or issue URL, as RFC discussions link them. */
+export const DiscussionUrl = z
+	.string({ error: 'must be a pull-request URL' })
+	.regex(/^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+\/(pull|issues)\/\d+\/?$/, {
+		error: 'must be a GitHub pull-request URL such as https://github.com/owner/repo/pull/123',
+	});
+
+/**
+ * A person as content names them: a plain name (resolved against the people
+ * file), or mirage-www's `{name, uri, email}` map. The e-mail address is
+ * dropped here, at the edge, so that it can never reach a page.
+ */
+export const PersonRef = z
+	.union([
+		NonEmptyString,
+		z.looseObject({
+			name: NonEmptyString,
+			uri: z.string().optional(),
+			url: z.string().optional(),
+			github: z.string().optional(),
+		}),
+	], { error: 'must be a name, or a map with a "name" (and optional "uri")' })
+	.transform((value) => {
+		if (typeof value === 'string') return { name: value };
+		const url = value.url ?? value.uri;
+		return { name: value.name, ...(url ? { url } : {}), ...(value.github ? { github: value.github } : {}) };
+	});
+export type PersonRefValue = z.output<typeof PersonRef>;
+
+/** A list that also accepts a single value, since authors write `tags: ocaml`. */
+export function listOf<T extends z.ZodType>(item: T) {
+	return z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
+}

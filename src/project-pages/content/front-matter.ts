@@ -1,0 +1,129 @@
+/**
+ * Splits a content file into front matter and body. Untrusted files arrive by
+ * pull request, so this is where hostile input is stopped: bytes that are not
+ * UTF-8, YAML alias bombs, front matter that is not a mapping. Every failure
+ * is a `ContentError` that names the file and, where known, the line.
+ */
+import matter from 'gray-matter';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+
+export interface Problem {
+	/** 1-based line in the file, when known. */
+	line?: number;
+	column?: number;
+	/** Dotted field path, when the problem is about one field. */
+	field?: string;
+	message: string;
+	severity?: 'error' | 'warning';
+}
+
+export class ContentError extends Error {
+	readonly file: string;
+	readonly problems: Problem[];
+	constructor(file: string, problems: Problem[]) {
+		super(problems.map((p) => formatProblemLine(file, p)).join('\n'));
+		this.name = 'ContentError';
+		this.file = file;
+		this.problems = problems;
+	}
+}
+
+export function formatProblemLine(file: string, p: Problem): string {
+	const where = p.line ? `${file}:${p.line}${p.column ? `:${p.column}` : ''}` : file;
+	return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+export interface ParsedDocument {
+	data: Record<string, unknown>;
+	body: string;
+	/** 1-based line on which the body starts, for positions inside it. */
+	bodyLine: number;
+	/** Finds the line of a front-matter field, for messages about it. */
+	lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** YAML aliases expand on serialization; a handful is plenty for front matter. */
+const MAX_ALIASES = 20;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeUtf8(file: string, bytes: Uint8Array): string {
+	try {
+		return utf8.decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		const bad = firstInvalidUtf8Line(bytes);
+		throw new ContentError(file, [{ line: bad, message: 'is not valid UTF-8 text; save the file as UTF-8' }]);
+	}
+}
+
+function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
+	let line = 1;
+	let start = 0;
+	for (let i = 0; i <= bytes.length; i++) {
+		if (i === bytes.length || bytes[i] === 0x0a) {
+			try {
+				utf8.decode(bytes.subarray(start, i));
+			} catch {
+				return line;
+			}
+			line++;
+			start = i + 1;
+		}
+	}
+	return undefined;
+}
+
+export function parseFrontMatter(file: string, text: string): ParsedDocument {
+	let doc: Document | undefined;
+	const lineCounter = new LineCounter();
+	let parsed: matter.GrayMatterFile<string>;
+	try {
+		parsed = matter(text, {
+			engines: {
+				yaml: {
+					parse: (source: string) => {
+						doc = parseDocument(source, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+						const error = doc.errors[0];
+						if (error) throw error;
+						// The core schema leaves dates as strings, so that the date rule sees what was written.
+						return (doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {}) as object;
+					},
+					stringify: () => {
+						throw new Error('not supported');
+					},
+				},
+			},
+		});
+	} catch (error) {
+		throw new ContentError(file, [yamlProblem(error, lineCounter)]);
+	}
+	const frontMatterLines = parsed.matter ? parsed.matter.split('\n').length + 1 : 0;
+	// Anything that is not a key: value mapping (a list, a bare string) cannot be a document's fields.
+	if (doc && doc.contents !== null && !isMap(doc.contents)) {
+		throw new ContentError(file, [{ line: 2, message: 'front matter must be a YAML mapping of "field: value" lines' }]);
+	}
+	const data = parsed.data as Record<string, unknown>;
+	return {
+		data,
+		body: parsed.content,
+		bodyLine: frontMatterLines + 1,
+		lineOf(path) {
+			const node = doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
+			// The pair's key is where the author looks; the value node is close enough.
+			const offset = node?.range?.[0];
+			if (offset === undefined) return undefined;
+			return lineCounter.linePos(offset).line;
+		},
+	};
+}
+
+function yamlProblem(error: unknown, lines: LineCounter): Problem {
+	const e = error as { message?: string; pos?: [number, number] };
+	const message = String(e.message ?? error).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	if (/alias/i.test(message) && /excessive|count/i.test(message)) {
+		return { line: 2, message: 'front matter uses too many YAML aliases (alias expansion is limited to protect the build)' };
+	}
+	if (!e.pos) return { message: `front matter is not valid YAML: ${message}` };
+	const pos = lines.linePos(e.pos[0]);
+	// gray-matter hands over the text after the opening `---` with its newline, so lines already match the file's.
+	return { line: pos.line, column: pos.col, message: `front matter is not valid YAML: ${message}` };
+}

@@ -1,0 +1,62 @@
+/**
+ * Where each entry lives on the site. mirage-www's permalinks win over file
+ * names; RFCs are `NNNN-slug`, with the number checked against the file name.
+ */
+import type { ContentKind } from './constants.ts';
+import { ContentError } from './front-matter.ts';
+import type { LoadedDocument } from './read-content.ts';
+
+const RFC_FILE = /^(\d{1,4})-([a-z0-9][a-z0-9-]*)$/;
+
+export function padRfcNumber(n: number): string {
+	return String(n).padStart(4, '0');
+}
+
+export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind): string {
+	const { source, data } = loaded;
+	if (kind === 'rfcs') {
+		const match = RFC_FILE.exec(source.stem);
+		const number = (data as { number: number }).number;
+		if (!match) {
+			throw new ContentError(source.file, [{ message: `RFC files must be named NNNN-slug.md, such as ${padRfcNumber(number)}-${slugify((data as { title: string }).title)}.md` }]);
+		}
+		if (Number(match[1]) !== number) {
+			throw new ContentError(source.file, [
+				{ line: loaded.doc.lineOf(['number']), field: 'number', message: `must match the file name's number ${match[1]} (it is ${number})` },
+			]);
+		}
+		return `${padRfcNumber(number)}-${match[2]}`;
+	}
+	const permalink = (data as { permalink?: string }).permalink;
+	return permalink ?? source.stem;
+}
+
+export function slugify(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60);
+}
+
+/**
+ * Collects ids and reports the second file that claims one. Two entries at
+ * one URL would silently overwrite each other.
+ */
+export class IdRegistry {
+	readonly #owners = new Map<string, string>();
+	readonly #what: string;
+	constructor(what: string) {
+		this.#what = what;
+	}
+	claim(id: string, file: string): ContentError | undefined {
+		const owner = this.#owners.get(id);
+		if (owner && owner !== file) {
+			return new ContentError(file, [{ message: `${this.#what} "${id}" is already used by ${owner}; each must be unique` }]);
+		}
+		this.#owners.set(id, file);
+		return undefined;
+	}
+}

@@ -1,0 +1,37 @@
+/**
+ * Validates one document's front matter against its kind's schema and turns
+ * every zod issue into a problem with the file's line, so that the build and
+ * the content checker report the same thing in the same words.
+ */
+import type { z } from 'zod';
+import type { ContentKind } from './constants.ts';
+import { ContentError, type Problem } from './front-matter.ts';
+import { describeIssues } from './issues.ts';
+import { FRONT_MATTER_SCHEMAS } from './schemas.ts';
+
+export type FrontMatterOf<K extends ContentKind> = z.output<(typeof FRONT_MATTER_SCHEMAS)[K]>;
+
+/** `lineOf` finds a field's line, when the caller kept the parsed YAML. */
+export function validateFrontMatter<K extends ContentKind>(
+	kind: K,
+	file: string,
+	data: Record<string, unknown>,
+	lineOf: (path: (string | number)[]) => number | undefined = () => undefined,
+): FrontMatterOf<K> {
+	const result = FRONT_MATTER_SCHEMAS[kind].safeParse(data, { reportInput: true });
+	if (result.success) return result.data as FrontMatterOf<K>;
+	const problems: Problem[] = describeIssues(result.error.issues).map((p) => ({
+		line: p.path ? lineOf(legacyPath(data, p.path.split('.'))) : undefined,
+		field: p.path || undefined,
+		message: p.message,
+	}));
+	throw new ContentError(file, problems);
+}
+
+/** An error about `date` may concern a field written as mirage-www's `updated`. */
+function legacyPath(data: Record<string, unknown>, path: string[]): (string | number)[] {
+	const aliases: Record<string, string> = { date: 'updated', title: 'subject', created: 'updated' };
+	const [head, ...rest] = path;
+	const written = head && !(head in data) && aliases[head] && aliases[head] in data ? aliases[head] : head;
+	return [written!, ...rest].map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}

@@ -1,0 +1,56 @@
+/**
+ * The people file: who the names in content refer to. Validated with the
+ * shared schema; a handle used twice is an error, since it is a page URL.
+ */
+import type { Loader } from 'astro/loaders';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import { ContentError, decodeUtf8, type Problem } from '../content/front-matter.ts';
+import { describeIssues } from '../content/issues.ts';
+import { PeopleFile } from '../content/schemas.ts';
+import { failOnProblems } from './fail.ts';
+
+export function peopleLoader({ file }: { file: string }): Loader {
+	return {
+		name: 'project-pages:people',
+		async load({ store, config }) {
+			const absolute = path.resolve(fileURLToPath(config.root), file);
+			const people = await readPeopleFile(absolute, file);
+			store.clear();
+			const errors: ContentError[] = [];
+			for (const person of people) {
+				if (store.has(person.github)) {
+					errors.push(new ContentError(file, [{ field: 'github', message: `"${person.github}" is listed twice; each person once` }]));
+					continue;
+				}
+				store.set({ id: person.github, data: person });
+			}
+			failOnProblems('people', errors);
+		},
+	};
+}
+
+export async function readPeopleFile(absolute: string, file: string) {
+	let bytes: Buffer;
+	try {
+		bytes = await readFile(absolute);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw error;
+	}
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(decodeUtf8(file, bytes), { schema: 'core', lineCounter, uniqueKeys: true });
+	if (doc.errors[0]) {
+		const pos = lineCounter.linePos(doc.errors[0].pos[0]);
+		throw new ContentError(file, [{ line: pos.line, column: pos.col, message: `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}` }]);
+	}
+	const result = PeopleFile.safeParse(doc.toJS({ maxAliasCount: 20 }) ?? [], { reportInput: true });
+	if (result.success) return result.data;
+	const problems: Problem[] = describeIssues(result.error.issues).map((p) => {
+		const node = doc.getIn(p.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), true) as { range?: number[] } | undefined;
+		return { line: node?.range ? lineCounter.linePos(node.range[0]!).line : undefined, field: p.path, message: p.message };
+	});
+	throw new ContentError(file, problems);
+}

@@ -1,0 +1,25 @@
+/** Every page the integration adds, with the file that renders it. */
+export interface RouteSpec {
+	pattern: string;
+	/** Relative to this module. */
+	entrypoint: string;
+}
+
+export const ROUTES: readonly RouteSpec[] = [
+	{ pattern: '/', entrypoint: './routes/index.astro' },
+	{ pattern: '/404', entrypoint: './routes/404.astro' },
+	{ pattern: '/blog', entrypoint: './routes/blog/index.astro' },
+	{ pattern: '/blog/rss.xml', entrypoint: './routes/blog/rss.xml.ts' },
+	{ pattern: '/blog/[permalink]', entrypoint: './routes/blog/[permalink].astro' },
+	{ pattern: '/weekly', entrypoint: './routes/weekly/index.astro' },
+	{ pattern: '/weekly/rss.xml', entrypoint: './routes/weekly/rss.xml.ts' },
+	{ pattern: '/weekly/[permalink]', entrypoint: './routes/weekly/[permalink].astro' },
+	{ pattern: '/rfcs', entrypoint: './routes/rfcs/index.astro' },
+	{ pattern: '/rfcs/[id]', entrypoint: './routes/rfcs/[id].astro' },
+	{ pattern: '/projects', entrypoint: './routes/projects/index.astro' },
+	{ pattern: '/projects/[slug]', entrypoint: './routes/projects/[slug].astro' },
+	{ pattern: '/tags', entrypoint: './routes/tags/index.astro' },
+	{ pattern: '/tags/[tag]', entrypoint: './routes/tags/[tag].astro' },
+	{ pattern: '/people', entrypoint: './routes/people/index.astro' },
+	{ pattern: '/people/[handle]', entrypoint: './routes/people/[handle].astro' },
+];

@@ -1,0 +1,104 @@
+/**
+ * Everything pages derive from the collections, computed once per build:
+ * sorted lists, the people index, tags, and who did what. Pages call
+ * `siteData()` instead of re-scanning collections, so a person page or a tag
+ * page costs a map lookup rather than a pass over every entry.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { PeopleIndex, type PersonRefLike } from './people.ts';
+
+export type Minutes = CollectionEntry<'minutes'>;
+export type Post = CollectionEntry<'blog'>;
+export type Rfc = CollectionEntry<'rfcs'>;
+export type Project = CollectionEntry<'projects'>;
+
+export interface PersonActivity {
+	posts: Post[];
+	calls: Minutes[];
+	chaired: Minutes[];
+	rfcs: Rfc[];
+	projects: Project[];
+	actions: Array<{ call: Minutes; text: string; done: boolean }>;
+}
+
+export interface SiteData {
+	minutes: Minutes[];
+	posts: Post[];
+	rfcs: Rfc[];
+	projects: Project[];
+	people: PeopleIndex;
+	tags: Map<string, Post[]>;
+	activity: Map<string, PersonActivity>;
+	/** Posts by lower-cased tag. */
+	/** Calls whose notes mention an RFC, by RFC number. */
+	rfcDiscussions: Map<number, Minutes[]>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+export function siteData(): Promise<SiteData> {
+	cached ??= build();
+	return cached;
+}
+
+const byDateDesc = (a: { data: { date: Date } }, b: { data: { date: Date } }) => b.data.date.getTime() - a.data.date.getTime();
+
+async function build(): Promise<SiteData> {
+	const [minutes, posts, rfcs, projects, peopleEntries] = await Promise.all([
+		getCollection('minutes'),
+		getCollection('blog'),
+		getCollection('rfcs'),
+		getCollection('projects'),
+		getCollection('people'),
+	]);
+	minutes.sort(byDateDesc);
+	posts.sort(byDateDesc);
+	rfcs.sort((a, b) => a.data.number - b.data.number);
+	projects.sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title));
+	const people = new PeopleIndex(peopleEntries.map((e) => e.data));
+
+	const tags = new Map<string, Post[]>();
+	for (const post of posts) {
+		for (const tag of new Set(post.data.tags.map((t) => t.toLowerCase()))) (tags.get(tag) ?? tags.set(tag, []).get(tag)!).push(post);
+	}
+
+	const activity = new Map<string, PersonActivity>();
+	const of = (ref: PersonRefLike | string): PersonActivity | undefined => {
+		const handle = people.find(ref)?.github;
+		if (!handle) return undefined;
+		let a = activity.get(handle);
+		if (!a) activity.set(handle, (a = { posts: [], calls: [], chaired: [], rfcs: [], projects: [], actions: [] }));
+		return a;
+	};
+	for (const post of posts) for (const author of post.data.authors) of(author)?.posts.push(post);
+	for (const call of minutes) {
+		const { summary } = call.data;
+		for (const name of new Set(summary.attendees)) of(name)?.calls.push(call);
+		if (summary.chair) of(summary.chair)?.chaired.push(call);
+		for (const action of summary.actions) if (action.owner) of(action.owner)?.actions.push({ call, text: action.text, done: action.done });
+	}
+	for (const rfc of rfcs) for (const author of rfc.data.authors) of(author)?.rfcs.push(rfc);
+	for (const project of projects) for (const mentor of project.data.mentors) of(mentor)?.projects.push(project);
+
+	const rfcDiscussions = new Map<number, Minutes[]>();
+	for (const call of [...minutes].reverse()) {
+		for (const n of new Set(call.data.summary.rfcMentions)) (rfcDiscussions.get(n) ?? rfcDiscussions.set(n, []).get(n)!).push(call);
+	}
+	return { minutes, posts, rfcs, projects, people, tags, activity, rfcDiscussions };
+}
+
+export function rfcPath(rfc: Rfc): string {
+	return `/rfcs/${rfc.id}/`;
+}
+export function minutesPath(call: Minutes): string {
+	return `/weekly/${call.id}/`;
+}
+export function postPath(post: Post): string {
+	return `/blog/${post.id}/`;
+}
+export function projectPath(project: Project): string {
+	return `/projects/${project.id}/`;
+}
+export function tagPath(tag: string): string {
+	return `/tags/${encodeURIComponent(tag.toLowerCase())}/`;
+}
