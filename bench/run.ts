@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,5000] [--seed 7] [--heap 8192] [--site <dir>]
+// npm run bench [-- --sizes 1000,5000] [--seed 7] [--heap 8192] [--site <dir> | --ref <commit>]
 //
 // For each N: generate the corpus once, then measure (a) bare Astro cold,
 // (b) this site cold, (c) this site warm with nothing changed, (d) this site
@@ -14,7 +14,7 @@ import { writeCorpus } from './lib/corpus.ts';
 import { buildEnv, measure } from './lib/measure.ts';
 import { eleventyInstalled, hugoInstalled, prepareEleventy, prepareHugo } from './lib/other-tools.ts';
 import { budgets, formatReport, ratio, type Row } from './lib/report.ts';
-import { cleanCaches, countPages, prepareBaseline, prepareSite, siteExists } from './lib/workdir.ts';
+import { cleanCaches, countPages, exportRef, prepareBaseline, prepareSite, siteExists } from './lib/workdir.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const WORK = join(REPO, 'bench', '.work');
@@ -28,10 +28,20 @@ const { values } = parseArgs({
     heap: { type: 'string' },
     /** The site to measure (a checkout with astro.config.* and src/); this repo by default. */
     site: { type: 'string' },
+    /** Measure the site as committed at this ref (git archive), not the working tree. */
+    ref: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-const SITE = values.site ? resolve(values.site) : REPO;
+function siteSource(): string {
+  if (values.ref) {
+    const dir = join(WORK, 'ref');
+    exportRef(REPO, values.ref, dir);
+    return dir;
+  }
+  return values.site ? resolve(values.site) : REPO;
+}
+const SITE = siteSource();
 const env = buildEnv(values.heap ? `--max-old-space-size=${values.heap}` : undefined);
 
 function progress(msg: string): void {

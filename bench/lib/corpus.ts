@@ -29,11 +29,12 @@ export function kindCounts(n: number): Record<Kind, number> {
 }
 
 /**
- * Where the site serves an entry, for internal links. A guess at the site's
- * routes (kind/stem); links that miss are still realistic markdown.
+ * Where the site serves an entry, for internal links: minutes under /weekly/,
+ * and a mirage-www permalink wins over the file stem (as in the site's routes).
  */
-export function urlFor(kind: Kind, stem: string): string {
-  return `/${kind}/${stem}/`;
+export function urlFor(kind: Kind, stem: string, permalink?: string): string {
+  const section = kind === 'minutes' ? 'weekly' : kind;
+  return `/${section}/${permalink ?? stem}/`;
 }
 
 function makePeople(r: Random, count: number): Person[] {
@@ -97,10 +98,7 @@ export function writeCorpus(dir: string, n: number, seed = 7): CorpusSummary {
   const r = createRandom(seed);
   const people = makePeople(r, Math.min(80, Math.max(12, Math.round(n / 25))));
   const entries = plan(r, n, people);
-  // Link only to native-style entries: their URL does not depend on a permalink.
-  const targets = entries
-    .filter((e) => !('permalink' in e.data))
-    .map((e) => ({ url: urlFor(e.kind, e.stem), title: e.title }));
+  const targets = entries.map((e) => ({ url: urlFor(e.kind, e.stem, e.data.permalink as string | undefined), title: e.title }));
 
   rmSync(dir, { recursive: true, force: true });
   for (const kind of KINDS) mkdirSync(join(dir, kind), { recursive: true });

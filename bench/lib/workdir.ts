@@ -1,6 +1,7 @@
 // Builds the throwaway site folders under bench/.work/<N>/: the bare-Astro
 // baseline and a copy of this site, both reading the generated corpus.
 
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS } from './corpus.ts';
@@ -73,6 +74,19 @@ export function prepareSite(repo: string, modules: string, corpus: string, dir: 
     }
   }
   linkNodeModules(modules, dir);
+}
+
+/**
+ * Extracts a commit's site files into `dir`, so a run can measure a fixed
+ * state while others edit the working tree.
+ */
+export function exportRef(repo: string, ref: string, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const tracked = execFileSync('git', ['-C', repo, 'ls-tree', '--name-only', ref], { encoding: 'utf8' }).split('\n');
+  const paths = [...SITE_PATHS, 'content'].filter((p) => tracked.includes(p));
+  const tar = execFileSync('git', ['-C', repo, 'archive', ref, ...paths]);
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
 }
 
 /** Counts the HTML pages a build wrote. */
