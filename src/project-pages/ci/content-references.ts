@@ -1,0 +1,78 @@
+/**
+ * The GitHub references and repos the site's content names, so the loader
+ * fetches their state along with the toolchain: front matter `discussion`
+ * (RFC pull requests), `repos` (projects), `affects` / `affected` /
+ * `affected_repos` (RFCs), and `owner/repo#N` or issue URLs in bodies.
+ * Read-only and forgiving: a file with broken front matter is still scanned
+ * (the content checker reports the breakage, not this).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { findReferences, parseReference } from './references.ts';
+
+const REPO_FIELDS = ['repos', 'affects', 'affected', 'affected_repos'] as const;
+const REFERENCE_FIELDS = ['discussion'] as const;
+const OWNER_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return entries
+    .filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/** Code is not prose: references inside fenced or inline code are not links. */
+function withoutCode(body: string): string {
+  return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+}
+
+/** Scans one document's text. */
+export function referencesInDocument(text: string): { references: string[]; repos: string[] } {
+  const references = new Set<string>();
+  const repos = new Set<string>();
+  let data: Record<string, unknown> = {};
+  let body = text;
+  try {
+    const parsed = matter(text);
+    data = parsed.data;
+    body = parsed.content;
+  } catch {
+    // Broken front matter: scan the whole text as prose.
+  }
+  for (const field of REFERENCE_FIELDS) {
+    for (const v of asList(data[field])) {
+      const ref = typeof v === 'string' ? parseReference(v) : undefined;
+      if (ref) references.add(ref.id);
+    }
+  }
+  for (const field of REPO_FIELDS) {
+    for (const v of asList(data[field])) {
+      if (typeof v === 'string' && OWNER_REPO.test(v.trim())) repos.add(v.trim());
+    }
+  }
+  for (const ref of findReferences(withoutCode(body))) references.add(ref.id);
+  return { references: [...references], repos: [...repos] };
+}
+
+/** Scans `contentDir/**\/*.md(x)`; results are unique and sorted. */
+export async function collectContentReferences(contentDir: string): Promise<{ references: string[]; repos: string[] }> {
+  const references = new Map<string, string>();
+  const repos = new Map<string, string>();
+  for (const file of await markdownFiles(contentDir)) {
+    const found = referencesInDocument(await readFile(file, 'utf8'));
+    for (const r of found.references) if (!references.has(r.toLowerCase())) references.set(r.toLowerCase(), r);
+    for (const r of found.repos) if (!repos.has(r.toLowerCase())) repos.set(r.toLowerCase(), r);
+  }
+  const sorted = (m: Map<string, string>) => [...m.values()].sort((a, b) => a.localeCompare(b));
+  return { references: sorted(references), repos: sorted(repos) };
+}

@@ -1,0 +1,58 @@
+/**
+ * Fits stale data (the committed snapshot or an earlier content store) to
+ * what this build asks for: groups come from today's options, repos and
+ * references the old data lacks become `unknown` with the reason, and ones
+ * nobody asks for any more are dropped. Pure.
+ */
+import type { GitHubRef } from './references.ts';
+import type { TrackedRepo } from './options.ts';
+import type { ReferenceStatus, RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
+import { deriveSnapshot } from './derive.ts';
+
+export function unknownRepo(tracked: TrackedRepo, reason: string): RepoStatus {
+  const repo: RepoStatus = {
+    id: tracked.id,
+    owner: tracked.owner,
+    repo: tracked.repo,
+    url: `https://github.com/${tracked.id}`,
+    state: 'unknown',
+    reason,
+    history: [],
+    flakyChecks: [],
+  };
+  if (tracked.group !== undefined) repo.group = tracked.group;
+  if (tracked.branch) repo.branch = tracked.branch;
+  return repo;
+}
+
+export function unknownReference(ref: GitHubRef, reason: string): ReferenceStatus {
+  return { id: ref.id, url: ref.url, kind: 'unknown', state: 'unknown', reason };
+}
+
+/** Stale data reshaped for this build's repos and references, marked stale with the reason. */
+export function reconcileStale(
+  base: StatusSnapshot | undefined,
+  wanted: { repos: readonly TrackedRepo[]; references: readonly GitHubRef[] },
+  staleReason: string,
+): StatusSnapshot {
+  const repos = new Map((base?.repos ?? []).map((r) => [r.id.toLowerCase(), r]));
+  const refs = new Map((base?.references ?? []).map((r) => [r.id.toLowerCase(), r]));
+  const missing = base ? 'not in the status snapshot' : 'no status snapshot';
+  const snapshot: StatusSnapshot = {
+    schemaVersion: 1,
+    fetchedAt: base?.fetchedAt ?? new Date(0).toISOString(),
+    stale: true,
+    staleReason,
+    source: base?.source ?? 'none: no snapshot and no fetch',
+    repos: wanted.repos.map((t) => {
+      const old = repos.get(t.id.toLowerCase());
+      // A repo tracked on another branch than the snapshot shows is not the same data.
+      if (!old || (t.branch && old.branch !== t.branch)) return unknownRepo(t, missing);
+      const { group: _g, ...rest } = old;
+      return t.group !== undefined ? { ...rest, group: t.group } : rest;
+    }),
+    references: wanted.references.map((r) => refs.get(r.id.toLowerCase()) ?? unknownReference(r, missing)),
+  };
+  if (base?.requests !== undefined) snapshot.requests = base.requests;
+  return deriveSnapshot(snapshot);
+}

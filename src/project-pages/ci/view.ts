@@ -1,0 +1,108 @@
+/**
+ * Small pure helpers for pages and endpoints that show the status: labels,
+ * colours, "how long ago", look-ups, shields.io endpoint JSON, and the
+ * grouping of a repo's checks into matrix columns.
+ */
+import type { Check, CheckState, ReferenceStatus, RepoState, RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
+import { parseReference } from './references.ts';
+
+export const REPO_STATE_LABELS: Record<RepoState, string> = { passing: 'passing', failing: 'failing', pending: 'pending', unknown: 'unknown' };
+
+/** shields.io named colours. */
+const SHIELD_COLORS: Record<RepoState, string> = { passing: 'brightgreen', failing: 'red', pending: 'yellow', unknown: 'lightgrey' };
+
+export interface ShieldsEndpoint {
+  schemaVersion: 1;
+  label: string;
+  message: string;
+  color: string;
+}
+
+/** https://shields.io/badges/endpoint-badge: `{ schemaVersion, label, message, color }`. */
+export function shieldsEndpoint(repo: Pick<RepoStatus, 'state'>, stale = false): ShieldsEndpoint {
+  return { schemaVersion: 1, label: 'CI', message: stale ? `${repo.state} (stale)` : repo.state, color: SHIELD_COLORS[repo.state] };
+}
+
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
+export function timeAgo(iso: string, now: Date): string {
+  const ms = now.getTime() - Date.parse(iso);
+  if (Number.isNaN(ms)) return 'at an unknown time';
+  const minutes = Math.floor(ms / 60_000);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return plural(hours, 'hour');
+  return plural(Math.floor(hours / 24), 'day');
+}
+
+export function findRepoStatus(snapshot: Pick<StatusSnapshot, 'repos'>, id: string): RepoStatus | undefined {
+  const key = id.toLowerCase();
+  return snapshot.repos.find((r) => r.id.toLowerCase() === key);
+}
+
+/** Accepts `owner/repo#N` or an issue/pull-request URL. */
+export function findReferenceStatus(snapshot: Pick<StatusSnapshot, 'references'>, reference: string): ReferenceStatus | undefined {
+  const key = (parseReference(reference)?.id ?? reference).toLowerCase();
+  return snapshot.references.find((r) => r.id.toLowerCase() === key);
+}
+
+/** Tracked repos by group, in the order the options list them. */
+export function reposByGroup(snapshot: Pick<StatusSnapshot, 'repos'>): Array<{ group: string; repos: RepoStatus[] }> {
+  const groups = new Map<string, RepoStatus[]>();
+  for (const repo of snapshot.repos) {
+    if (repo.group === undefined) continue;
+    groups.set(repo.group, [...(groups.get(repo.group) ?? []), repo]);
+  }
+  return [...groups].map(([group, repos]) => ({ group, repos }));
+}
+
+/** Worst first: what a cell shows when several checks share it. */
+const SEVERITY: CheckState[] = ['failure', 'error', 'pending', 'success', 'neutral'];
+
+export function worstState(states: readonly CheckState[]): CheckState | undefined {
+  return SEVERITY.find((s) => states.includes(s));
+}
+
+export interface CheckColumn {
+  /** "ocaml-ci", "CI" (a workflow), "opam-ci". */
+  name: string;
+  state: CheckState;
+  /** The run to open: the first failing one, else the first. */
+  url?: string;
+  checks: Check[];
+}
+
+/**
+ * The matrix column a check belongs to: its workflow for GitHub Actions
+ * (`CI / build (…)` → `CI`), the part before " - " or "/" for external CIs
+ * (`opam-ci - debian-12-ocaml-5.2` → `opam-ci`), else its own name. This
+ * keeps the matrix narrow when one repo reports 64 statuses.
+ */
+export function checkFamily(check: Pick<Check, 'name' | 'kind'>): string {
+  const sep = check.name.match(/^(.+?)\s+(?:\/|-)\s+/);
+  return sep ? sep[1]! : check.name;
+}
+
+/** A commit's checks grouped into matrix columns, in first-seen order. */
+export function checkColumns(checks: readonly Check[]): CheckColumn[] {
+  const columns = new Map<string, Check[]>();
+  for (const check of checks) {
+    const family = checkFamily(check);
+    columns.set(family, [...(columns.get(family) ?? []), check]);
+  }
+  return [...columns].map(([name, list]) => {
+    const state = worstState(list.map((c) => c.state)) ?? 'neutral';
+    const pick = list.find((c) => c.state === state && c.url) ?? list.find((c) => c.url);
+    const column: CheckColumn = { name, state, checks: list };
+    if (pick?.url) column.url = pick.url;
+    return column;
+  });
+}
+
+/** Column names across several repos' heads, for a group's matrix header. */
+export function matrixColumns(repos: readonly RepoStatus[]): string[] {
+  const names: string[] = [];
+  for (const repo of repos) for (const col of checkColumns(repo.history[0]?.checks ?? [])) if (!names.includes(col.name)) names.push(col.name);
+  return names;
+}
