@@ -62,6 +62,13 @@ export function classifyError(error: unknown, context: { endpoint: string; timeo
     return safe('timeout', `GitHub did not answer within ${context.timeoutMs} ms`);
   }
   const status = typeof err.status === 'number' ? err.status : undefined;
+  // The throttling plugin turns a 200 answer whose errors say RATE_LIMITED into a plain error.
+  const errors = (err.response?.data as { errors?: Array<{ type?: string }> } | undefined)?.errors;
+  if (status === undefined && Array.isArray(errors) && errors.some((e) => e?.type === 'RATE_LIMITED')) {
+    const reset = header(err, 'x-ratelimit-reset');
+    const resetAt = reset && /^\d+$/.test(reset) ? new Date(Number(reset) * 1000).toISOString() : undefined;
+    return safe('rate-limit', `GitHub GraphQL rate limit reached${resetAt ? `; it resets at ${hhmm(resetAt)}` : ''}`, resetAt ? { resetAt } : {});
+  }
   if (status === 401) return safe('unauthorized', 'GitHub rejected the token (HTTP 401): check that GITHUB_TOKEN is valid and not expired', { status });
   if (status === 403 || status === 429) {
     const remaining = header(err, 'x-ratelimit-remaining');
