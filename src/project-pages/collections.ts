@@ -11,6 +11,7 @@ import { BlogEntrySchema, MinutesEntrySchema, PersonFields, ProjectEntrySchema, 
 import { blogLoader } from './loaders/blog-loader.ts';
 import { markdownLoader } from './loaders/markdown-loader.ts';
 import { peopleLoader } from './loaders/people-loader.ts';
+import { toolchainStatusLoader } from './ci/loader.ts';
 
 export function projectPagesCollections() {
 	const dir = config.contentDir.replace(/\/+$/, '');
@@ -20,5 +21,7 @@ export function projectPagesCollections() {
 		projects: defineCollection({ loader: markdownLoader({ kind: 'projects', directory: `${dir}/projects` }), schema: ProjectEntrySchema }),
 		blog: defineCollection({ loader: blogLoader({ directory: `${dir}/blog` }), schema: BlogEntrySchema }),
 		people: defineCollection({ loader: peopleLoader({ file: `${dir}/people.yaml` }), schema: PersonFields }),
+		// Toolchain status from CI; the loader also fetches the repos and references the content names.
+		status: defineCollection({ loader: toolchainStatusLoader({ ci: config.ci, contentDir: dir }) }),
 	};
 }
