@@ -40,6 +40,8 @@ export interface ParsedDocument {
 	bodyLine: number;
 	/** Finds the line of a front-matter field, for messages about it. */
 	lineOf(path: readonly (string | number)[]): number | undefined;
+	/** Line and column (both 1-based) where a front-matter field's value starts. */
+	positionOf(path: readonly (string | number)[]): { line: number; column: number } | undefined;
 }
 
 /** YAML aliases expand on serialization; a handful is plenty for front matter. */
@@ -96,23 +98,29 @@ export function parseFrontMatter(file: string, text: string): ParsedDocument {
 	} catch (error) {
 		throw new ContentError(file, [yamlProblem(error, lineCounter)]);
 	}
-	const frontMatterLines = parsed.matter ? parsed.matter.split('\n').length + 1 : 0;
+	// Everything before the body is front matter, however gray-matter trimmed it (`---\n---\n` too).
+	const head = text.endsWith(parsed.content) ? text.slice(0, text.length - parsed.content.length) : '';
+	const frontMatterLines = head ? head.split('\n').length - 1 : parsed.matter ? parsed.matter.split('\n').length + 1 : 0;
 	// Anything that is not a key: value mapping (a list, a bare string) cannot be a document's fields.
 	if (doc && doc.contents !== null && !isMap(doc.contents)) {
 		throw new ContentError(file, [{ line: 2, message: 'front matter must be a YAML mapping of "field: value" lines' }]);
 	}
 	const data = parsed.data as Record<string, unknown>;
+	// Callers pass these around as plain functions, so they must not use `this`.
+	const positionOf: ParsedDocument['positionOf'] = (path) => {
+		const node = doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
+		// The pair's key is where the author looks; the value node is close enough.
+		const offset = node?.range?.[0];
+		if (offset === undefined) return undefined;
+		const { line, col } = lineCounter.linePos(offset);
+		return { line, column: col };
+	};
 	return {
 		data,
 		body: parsed.content,
 		bodyLine: frontMatterLines + 1,
-		lineOf(path) {
-			const node = doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
-			// The pair's key is where the author looks; the value node is close enough.
-			const offset = node?.range?.[0];
-			if (offset === undefined) return undefined;
-			return lineCounter.linePos(offset).line;
-		},
+		lineOf: (path) => positionOf(path)?.line,
+		positionOf,
 	};
 }
 

@@ -22,7 +22,7 @@ export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind):
 		}
 		if (Number(match[1]) !== number) {
 			throw new ContentError(source.file, [
-				{ line: loaded.doc.lineOf(['number']), field: 'number', message: `must match the file name's number ${match[1]} (it is ${number})` },
+				{ ...loaded.doc.positionOf(['number']), field: 'number', message: `must match the file name's number ${match[1]} (it is ${number})` },
 			]);
 		}
 		return `${padRfcNumber(number)}-${match[2]}`;

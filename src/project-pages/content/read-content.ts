@@ -57,11 +57,16 @@ export async function readContentText(source: ContentFile): Promise<string> {
 
 /** Parses and validates one file; throws a `ContentError` naming the file. */
 export function loadDocument<K extends ContentKind>(kind: K, source: ContentFile, text: string): LoadedDocument<K> {
+	assertAcceptedExtension(kind, source);
+	const doc = parseFrontMatter(source.file, text);
+	return { source, text, doc, data: validateFrontMatter(kind, source.file, doc.data, doc.positionOf) };
+}
+
+/** Only `.md` in the kinds that arrive from outside contributors; throws a `ContentError` otherwise. */
+export function assertAcceptedExtension(kind: ContentKind, source: ContentFile): void {
 	if (source.extension !== '.md' && UNTRUSTED_KINDS.includes(kind)) {
 		throw new ContentError(source.file, [
 			{ message: `only .md files are accepted in ${kind}/ (MDX runs code at build time, and ${kind} arrive from outside contributors); rename it to .md` },
 		]);
 	}
-	const doc = parseFrontMatter(source.file, text);
-	return { source, text, doc, data: validateFrontMatter(kind, source.file, doc.data, doc.lineOf) };
 }

@@ -11,20 +11,23 @@ import { FRONT_MATTER_SCHEMAS } from './schemas.ts';
 
 export type FrontMatterOf<K extends ContentKind> = z.output<(typeof FRONT_MATTER_SCHEMAS)[K]>;
 
-/** `lineOf` finds a field's line, when the caller kept the parsed YAML. */
+/** Where a field was written: its line, or its line and column. */
+export type FieldLocator = (path: (string | number)[]) => number | { line: number; column?: number } | undefined;
+
+/** `locate` finds a field's line (and column), when the caller kept the parsed YAML. */
 export function validateFrontMatter<K extends ContentKind>(
 	kind: K,
 	file: string,
 	data: Record<string, unknown>,
-	lineOf: (path: (string | number)[]) => number | undefined = () => undefined,
+	locate: FieldLocator = () => undefined,
 ): FrontMatterOf<K> {
 	const result = FRONT_MATTER_SCHEMAS[kind].safeParse(data, { reportInput: true });
 	if (result.success) return result.data as FrontMatterOf<K>;
-	const problems: Problem[] = describeIssues(result.error.issues).map((p) => ({
-		line: p.path ? lineOf(legacyPath(data, p.path.split('.'))) : undefined,
-		field: p.path || undefined,
-		message: p.message,
-	}));
+	const problems: Problem[] = describeIssues(result.error.issues).map((p) => {
+		const at = p.path ? locate(legacyPath(data, p.path.split('.'))) : undefined;
+		const { line, column } = typeof at === 'number' ? { line: at, column: undefined } : (at ?? {});
+		return { line, ...(column ? { column } : {}), field: p.path || undefined, message: p.message };
+	});
 	throw new ContentError(file, problems);
 }
 
