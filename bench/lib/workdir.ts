@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { KINDS } from './corpus.ts';
 
 /** What of the repo makes up the site. Missing paths are skipped. */
-export const SITE_PATHS = ['src', 'public', 'astro.config.mjs', 'astro.config.ts', 'tsconfig.json', 'package.json'] as const;
+export const SITE_PATHS = ['src', 'public', 'astro.config.mjs', 'astro.config.ts', 'project-pages.config.mjs', 'tsconfig.json', 'package.json'] as const;
 
 /** Caches Astro and Vite keep between builds; deleting them makes a build cold. */
 const CACHE_PATHS = ['.astro', 'dist', 'node_modules/.astro', 'node_modules/.vite'];
