@@ -33,6 +33,7 @@ export const CiOptionsSchema = z.strictObject({
     .record(
       z.string().regex(/^[\w -]{1,40}$/, { error: 'group names must be 1-40 letters, digits, spaces, "-" or "_"' }),
       z.array(TrackedRepoOptionSchema).min(1, { error: 'a group must list at least one repo' }),
+      { error: (issue) => (issue.code === 'invalid_key' ? 'group names must be 1-40 letters, digits, spaces, "-" or "_"' : undefined) },
     )
     .default({}),
   /** Path of the committed snapshot JSON, relative to the project root. Used when there is no token or the fetch fails. */
