@@ -13,6 +13,7 @@ export const ROUTES: readonly RouteSpec[] = [
 	{ pattern: '/blog/[permalink]', entrypoint: './routes/blog/[permalink].astro' },
 	{ pattern: '/weekly', entrypoint: './routes/weekly/index.astro' },
 	{ pattern: '/weekly/rss.xml', entrypoint: './routes/weekly/rss.xml.ts' },
+	{ pattern: '/weekly/actions', entrypoint: './routes/weekly/actions.astro' },
 	{ pattern: '/weekly/[permalink]', entrypoint: './routes/weekly/[permalink].astro' },
 	{ pattern: '/rfcs', entrypoint: './routes/rfcs/index.astro' },
 	{ pattern: '/rfcs/[id]', entrypoint: './routes/rfcs/[id].astro' },

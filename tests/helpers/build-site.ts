@@ -44,7 +44,8 @@ export async function buildFixtureSite({ content, options = {}, env = {} }: Buil
 		`import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import projectPages from './src/project-pages/index.ts';
-export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'always', integrations: [mdx(), projectPages(${JSON.stringify(merged)})] });
+// Its own cache: node_modules is a symlink shared with other builds running at the same time.
+export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'always', cacheDir: './.astro-cache', integrations: [mdx(), projectPages(${JSON.stringify(merged)})] });
 `,
 	);
 	await mkdir(path.join(root, 'content'), { recursive: true });

@@ -1,27 +1,31 @@
 /**
- * Blog posts are written by maintainers and may be MDX, which only Astro's
- * own glob loader can compile. This wraps it: ids come from mirage-www's
- * `permalink`, and validation goes through the shared schema so errors read
- * like every other kind's (`content/blog/x.md: date: is required`).
+ * Blog posts are written by maintainers. `.md` posts go through the same
+ * pipeline as every other kind (trusted, so raw HTML stays); `.mdx` posts
+ * need Astro's own glob loader to compile. Both land in one collection, with
+ * ids from mirage-www's `permalink` and errors worded like every other kind's.
  */
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/front-matter.ts';
 import { IdRegistry } from '../content/identity.ts';
+import { listContentFiles } from '../content/read-content.ts';
 import { validateFrontMatter } from '../content/validate.ts';
 import { failOnProblems } from './fail.ts';
+import { syncMarkdownEntries } from './markdown-loader.ts';
 
 export interface BlogLoaderOptions {
 	/** Folder relative to the project root, e.g. `content/blog`. */
 	directory: string;
 }
 
+const isMdx = (file: string | undefined) => !!file && file.toLowerCase().endsWith('.mdx');
+
 export function blogLoader({ directory }: BlogLoaderOptions): Loader {
-	const inner = glob({
-		pattern: ['**/*.md', '**/*.mdx'],
+	const mdxLoader = glob({
+		pattern: '**/*.mdx',
 		base: directory,
-		generateId: ({ entry, data }) => (typeof data.permalink === 'string' && data.permalink ? data.permalink : stemOf(entry)),
+		generateId: ({ entry, data }) => (typeof data.permalink === 'string' && data.permalink ? data.permalink : path.basename(entry, '.mdx')),
 		retainBody: false,
 	});
 	return {
@@ -29,29 +33,51 @@ export function blogLoader({ directory }: BlogLoaderOptions): Loader {
 		async load(context: LoaderContext) {
 			const root = fileURLToPath(context.config.root);
 			const ids = new IdRegistry('permalink');
-			// Entries kept from the last build are not re-validated, but still own their permalink.
-			for (const entry of context.store.values()) if (entry.filePath) ids.claim(entry.id, entry.filePath);
+			// MDX entries kept from the last build are not re-validated, but still own their permalink.
+			for (const entry of context.store.values()) if (isMdx(entry.filePath)) ids.claim(entry.id, entry.filePath!);
 			const errors: ContentError[] = [];
-			await inner.load({
+			const mdxIds = new Set<string>();
+			await mdxLoader.load({
 				...context,
+				// The glob loader prunes entries it did not load; show it only the MDX ones.
+				store: onlyEntries(context.store, (entry) => isMdx(entry?.filePath)),
 				parseData: async ({ id, data, filePath }) => {
-					const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}`;
+					const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
+					mdxIds.add(id);
 					try {
 						const clash = ids.claim(id, file);
 						if (clash) throw clash;
-						const valid = validateFrontMatter('blog', file, data);
-						return { ...valid, permalink: id, file } as unknown as typeof data;
+						return { ...validateFrontMatter('blog', file, data), permalink: id, file } as unknown as typeof data;
 					} catch (error) {
 						errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
 						return data;
 					}
 				},
 			});
-			failOnProblems('blog', errors);
+			const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
+			const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind: 'blog', files: markdown, trusted: true, ids });
+			for (const entry of context.store.values()) {
+				if (!isMdx(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
+			}
+			failOnProblems('blog', [...errors, ...mdErrors]);
 		},
 	};
 }
 
-function stemOf(entry: string): string {
-	return path.basename(entry).replace(/\.(md|mdx)$/i, '');
+/** A view of the store that hides the entries `keep` rejects from listing. */
+function onlyEntries(store: DataStore, keep: (entry: ReturnType<DataStore['get']>) => boolean): DataStore {
+	return {
+		...store,
+		get: store.get,
+		set: store.set,
+		delete: store.delete,
+		has: store.has,
+		clear: () => {
+			for (const entry of store.values()) if (keep(entry)) store.delete(entry.id);
+		},
+		keys: () => store.values().filter(keep).map((e) => e.id),
+		values: () => store.values().filter(keep),
+		entries: () => store.entries().filter(([, e]) => keep(e)),
+		addModuleImport: store.addModuleImport,
+	};
 }

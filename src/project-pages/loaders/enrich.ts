@@ -19,9 +19,12 @@ export function enrichEntry(kind: ContentKind, loaded: LoadedDocument<ContentKin
 		attendees: data.attendees.map((a) => a.name),
 		agenda: data.agenda,
 	});
+	const day = isoDay(data.date);
+	// Calls are told apart by their date: "Weekly call" alone would name every page the same.
+	const title = data.title ?? 'Weekly call';
 	return {
 		...data,
-		title: data.title ?? `Weekly call: ${isoDay(data.date)}`,
+		title: title.includes(day) ? title : `${title}: ${day}`,
 		...common,
 		summary,
 	};

@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 import type { ContentKind } from '../content/constants.ts';
 import { ContentError } from '../content/front-matter.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
-import { listContentFiles, loadDocument, readContentText } from '../content/read-content.ts';
+import { listContentFiles, loadDocument, readContentText, type ContentFile } from '../content/read-content.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
+import { rebaseRelativeUrls } from './rebase-urls.ts';
+
+/** URL section of each kind's pages: mirage-www's `/weekly/` for minutes. */
+export const SECTION: Record<ContentKind, string> = { minutes: 'weekly', rfcs: 'rfcs', projects: 'projects', blog: 'blog' };
 
 export interface MarkdownLoaderOptions {
 	kind: Exclude<ContentKind, 'blog'>;
@@ -24,43 +28,53 @@ export function markdownLoader({ kind, directory }: MarkdownLoaderOptions): Load
 	return {
 		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
-			const { store, generateDigest, config } = context;
-			const root = fileURLToPath(config.root);
-			const files = await listContentFiles(root, directory);
-			const errors: ContentError[] = [];
-			const ids = new IdRegistry('permalink');
-			const numbers = new IdRegistry('RFC number');
-			const seen = new Set<string>();
-
-			await Promise.all(
-				files.map(async (source) => {
-					try {
-						const text = await readContentText(source);
-						const loaded = loadDocument(kind, source, text);
-						const id = entryId(loaded, kind);
-						const clash = ids.claim(id, source.file) ?? (kind === 'rfcs' ? numbers.claim(String((loaded.data as { number: number }).number), source.file) : undefined);
-						if (clash) throw clash;
-						seen.add(id);
-						const digest = generateDigest(text);
-						const existing = store.get(id);
-						if (existing?.digest === digest && existing.filePath === source.file) return;
-						const rendered = await renderMarkdown(loaded.doc.body, { trusted: false, fileURL: new URL(`file://${source.absolutePath}`) });
-						store.set({
-							id,
-							filePath: source.file,
-							digest,
-							data: enrichEntry(kind, loaded, id, rendered),
-							rendered: { html: rendered.html, metadata: { headings: rendered.headings } },
-						});
-					} catch (error) {
-						errors.push(asContentError(source.file, error));
-					}
-				}),
-			);
-			for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+			const files = await listContentFiles(fileURLToPath(context.config.root), directory);
+			const { seen, errors } = await syncMarkdownEntries(context, { kind, files, trusted: false, ids: new IdRegistry('permalink') });
+			for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
 			failOnProblems(kind, errors);
 		},
 	};
+}
+
+export interface SyncOptions {
+	kind: ContentKind;
+	files: readonly ContentFile[];
+	/** False for content from outside contributors: raw HTML is sanitized. */
+	trusted: boolean;
+	ids: IdRegistry;
+}
+
+/** Validates and renders `files` into the store; returns the ids written and the problems found. */
+export async function syncMarkdownEntries({ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>, { kind, files, trusted, ids }: SyncOptions) {
+	const errors: ContentError[] = [];
+	const numbers = new IdRegistry('RFC number');
+	const seen = new Set<string>();
+	await Promise.all(
+		files.map(async (source) => {
+			try {
+				const text = await readContentText(source);
+				const loaded = loadDocument(kind, source, text);
+				const id = entryId(loaded, kind);
+				const clash = ids.claim(id, source.file) ?? (kind === 'rfcs' ? numbers.claim(String((loaded.data as { number: number }).number), source.file) : undefined);
+				if (clash) throw clash;
+				seen.add(id);
+				const digest = generateDigest(text);
+				const existing = store.get(id);
+				if (existing?.digest === digest && existing.filePath === source.file) return;
+				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
+				store.set({
+					id,
+					filePath: source.file,
+					digest,
+					data: enrichEntry(kind, loaded, id, rendered),
+					rendered: { html: rebaseRelativeUrls(rendered.html, `/${SECTION[kind]}/${id}`), metadata: { headings: rendered.headings } },
+				});
+			} catch (error) {
+				errors.push(asContentError(source.file, error));
+			}
+		}),
+	);
+	return { seen, errors };
 }
 
 function asContentError(file: string, error: unknown): ContentError {

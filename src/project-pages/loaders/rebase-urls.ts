@@ -1,0 +1,18 @@
+/**
+ * mirage-www served pages without a trailing slash (`/blog/pinata`), so its
+ * markdown writes `../graphics/x.svg` meaning `/graphics/x.svg`. This site's
+ * pages end in `/`, which would shift every relative URL one level down.
+ * Rewriting relative `href`/`src` against the slash-less page URL keeps what
+ * the authors meant, and makes every URL root-relative for the link checker.
+ */
+const RELATIVE_ATTR = /(\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|\/|#|\?)([^"]*)"/gi;
+
+export function rebaseRelativeUrls(html: string, pagePath: string): string {
+	if (!html.includes('="')) return html;
+	const base = new URL(pagePath.replace(/\/+$/, ''), 'https://site.invalid');
+	return html.replace(RELATIVE_ATTR, (_match, prefix: string, url: string) => {
+		if (url === '') return `${prefix}"`;
+		const resolved = new URL(url.replace(/&amp;/g, '&'), base);
+		return `${prefix}${(resolved.pathname + resolved.search + resolved.hash).replace(/&/g, '&amp;')}"`;
+	});
+}
