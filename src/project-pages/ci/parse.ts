@@ -55,7 +55,8 @@ export function parseCheck(node: unknown): Check | undefined {
     const url = str(node.detailsUrl);
     if (url) check.url = url;
     const conclusion = str(node.conclusion);
-    if (conclusion) check.description = conclusion.toLowerCase().replace(/_/g, ' ');
+    // Only conclusions the state does not already say (skipped, timed out, cancelled…).
+    if (conclusion && conclusion !== 'SUCCESS' && conclusion !== 'FAILURE') check.description = conclusion.toLowerCase().replace(/_/g, ' ');
     return check;
   }
   if (node.__typename === 'StatusContext') {
@@ -153,7 +154,11 @@ export function parseRepo(alias: string, tracked: TrackedRepo, value: unknown, e
   const nodes = at(branch, 'target', 'history', 'nodes');
   if (!Array.isArray(nodes)) return { status: { ...base, reason: `the head of ${base.branch ?? 'the branch'} is not a commit` } };
   const parsed = nodes.map(parseCommit).filter((c) => c !== undefined);
-  const status: RepoStatus = { ...base, history: parsed.map((p) => p.commit) };
+  // Older commits keep only what history, "failing since" and flaky detection
+  // need: links to individual runs matter for the head alone, and dropping
+  // them keeps the committed snapshot small.
+  const history = parsed.map((p, i) => (i === 0 ? p.commit : { ...p.commit, checks: p.commit.checks.map(({ name, kind, state }) => ({ name, kind, state })) }));
+  const status: RepoStatus = { ...base, history };
   const more = parsed[0]?.more;
   return more ? { status, more } : { status };
 }
