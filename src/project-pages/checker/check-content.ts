@@ -1,0 +1,249 @@
+/**
+ * The content checker: every rule the build enforces, plus the cross-page
+ * ones a build only finds late or not at all (broken links between pages,
+ * missing images, unknown people, references outside the toolchain), without
+ * running Astro. It reuses the build's reader, schemas and identity rules, so
+ * both say the same thing in the same words.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { CONTENT_KINDS, type ContentKind } from '../content/constants.ts';
+import { parseFrontMatter, type ParsedDocument } from '../content/front-matter.ts';
+import { entryId, IdRegistry, padRfcNumber } from '../content/identity.ts';
+import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
+import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
+import { readPeopleFile } from '../loaders/people-loader.ts';
+import type { PersonData } from '../content/schemas.ts';
+import { PeopleIndex, type PersonRefLike } from '../utils/people.ts';
+import { finding, fromError, sortFindings, type Finding } from './finding.ts';
+import { scanBody, type BodyLinks } from './markdown-links.ts';
+import { SECTION_OF_KIND, SitePages } from './site-pages.ts';
+
+export interface CheckContentOptions {
+	/** The project root, absolute: paths in findings are relative to it. */
+	root: string;
+	/** Folder with minutes/, rfcs/, projects/, blog/ and people.yaml, relative to `root`. */
+	contentDir: string;
+	/** Static files, relative to `root`. Default `public`. */
+	publicDir?: string;
+	/** `owner/repo` names that content may reference; when empty, references are not checked. */
+	knownRepos?: readonly string[];
+}
+
+export interface CheckContentResult {
+	/** Sorted by file, line and column. */
+	findings: Finding[];
+	/** How many content files were read, people.yaml included. */
+	files: number;
+	errors: number;
+	warnings: number;
+}
+
+interface Entry {
+	kind: ContentKind;
+	source: ContentFile;
+	doc: ParsedDocument;
+	/** Undefined when the front matter broke a schema rule. */
+	data?: FrontMatterOf<ContentKind>;
+	/** The page's id under its section, when it has a page. */
+	id?: string;
+	body: BodyLinks;
+}
+
+export async function checkContent(options: CheckContentOptions): Promise<CheckContentResult> {
+	const root = path.resolve(options.root);
+	const contentDir = options.contentDir.replace(/\/+$/, '');
+	const publicDir = options.publicDir ?? 'public';
+	const findings: Finding[] = [];
+	const pages = new SitePages();
+	const entries: Entry[] = [];
+	let files = 0;
+
+	for (const kind of CONTENT_KINDS) {
+		const sources = await listContentFiles(root, `${contentDir}/${kind}`);
+		files += sources.length;
+		const permalinks = new IdRegistry('permalink');
+		const numbers = new IdRegistry('RFC number');
+		for (const source of sources) {
+			const entry = await readEntry(kind, source, findings);
+			if (!entry) continue;
+			entries.push(entry);
+			const clash = permalinks.claim(entry.id!, source.file) ?? (kind === 'rfcs' && entry.data ? numbers.claim(String((entry.data as { number: number }).number), source.file) : undefined);
+			if (clash) {
+				const field = kind === 'rfcs' ? 'number' : 'permalink';
+				for (const problem of clash.problems) findings.push(finding(source.file, entry.doc.positionOf([field]), problem.message));
+				continue;
+			}
+			pages.add(SECTION_OF_KIND[kind], entry.id!);
+			if (kind === 'blog') for (const tag of tagsOf(entry)) pages.add('tags', tag);
+		}
+	}
+
+	const peopleFile = `${contentDir}/people.yaml`;
+	const people = await readPeople(root, peopleFile, findings);
+	if (people) files += 1;
+	for (const person of people ?? []) pages.add('people', person.github);
+	const index = people ? new PeopleIndex(people) : undefined;
+	const knownRepos = new Set((options.knownRepos ?? []).map((r) => r.toLowerCase()));
+	const publicFileExists = (urlPath: string) => isFile(path.join(root, publicDir, safeDecode(urlPath)));
+
+	for (const entry of entries) {
+		const { file } = entry.source;
+		for (const link of entry.body.links) {
+			const broken = pages.brokenLink(link.url, publicFileExists);
+			if (broken) findings.push(finding(file, link, `link ${link.url}: ${broken}`));
+		}
+		for (const image of entry.body.images) {
+			const missing = missingImage(image.url, entry, { root, publicDir });
+			if (missing) findings.push(finding(file, image, `image ${image.url}: ${missing}`));
+		}
+		if (index && entry.data) findings.push(...unknownPeople(entry, index, peopleFile));
+		if (knownRepos.size > 0) findings.push(...untrackedRepos(entry, knownRepos));
+	}
+
+	const sorted = sortFindings(findings);
+	const errors = sorted.filter((f) => f.severity === 'error').length;
+	return { findings: sorted, files, errors, warnings: sorted.length - errors };
+}
+
+/** Reads, parses and validates one file; undefined when it cannot become a page at all. */
+async function readEntry(kind: ContentKind, source: ContentFile, findings: Finding[]): Promise<Entry | undefined> {
+	let doc: ParsedDocument;
+	let text: string;
+	try {
+		assertAcceptedExtension(kind, source);
+		text = await readContentText(source);
+		doc = parseFrontMatter(source.file, text);
+	} catch (error) {
+		findings.push(...fromError(source.file, error));
+		return undefined;
+	}
+	const entry: Entry = { kind, source, doc, body: scanBody(doc.body, doc.bodyLine) };
+	try {
+		entry.data = validateFrontMatter(kind, source.file, doc.data, doc.positionOf);
+		entry.id = entryId({ source, text, doc, data: entry.data }, kind);
+	} catch (error) {
+		for (const f of fromError(source.file, error)) {
+			// A rule that ties a missing field to the status is best shown on the status line.
+			const statusRule = /^(discussion|supersededBy): is required when status/.test(f.message);
+			const status = statusRule && f.line === 1 ? doc.positionOf(['status']) : undefined;
+			findings.push(status ? { ...f, ...status } : f);
+		}
+	}
+	// A page whose front matter is wrong still has a URL: links to it are not reported too.
+	entry.id ??= fallbackId(kind, source, doc.data);
+	return entry;
+}
+
+function fallbackId(kind: ContentKind, source: ContentFile, raw: Record<string, unknown>): string {
+	if (kind === 'rfcs') {
+		const match = /^(\d{1,4})-(.+)$/.exec(source.stem);
+		return match ? `${padRfcNumber(Number(match[1]))}-${match[2]}` : source.stem;
+	}
+	return kind !== 'projects' && typeof raw.permalink === 'string' && raw.permalink ? raw.permalink : source.stem;
+}
+
+function tagsOf(entry: Entry): string[] {
+	const tags = entry.data ? (entry.data as { tags: string[] }).tags : entry.doc.data.tags;
+	const list = Array.isArray(tags) ? tags : [tags];
+	return list.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
+}
+
+async function readPeople(root: string, file: string, findings: Finding[]): Promise<PersonData[] | undefined> {
+	const absolute = path.join(root, file);
+	if (!isFile(absolute)) return undefined;
+	try {
+		const people = await readPeopleFile(absolute, file);
+		const seen = new Set<string>();
+		for (const person of people) {
+			if (seen.has(person.github.toLowerCase())) findings.push(finding(file, undefined, `github: "${person.github}" is listed twice; list each person once`));
+			seen.add(person.github.toLowerCase());
+		}
+		return people;
+	} catch (error) {
+		findings.push(...fromError(file, error));
+		// Names are not checked against a file that could not be read.
+		return undefined;
+	}
+}
+
+/** Fields that name people, per kind; each is a person or a list of people. */
+const PEOPLE_FIELDS: Record<ContentKind, readonly (readonly string[])[]> = {
+	minutes: [['chair'], ['attendees'], ['author']],
+	rfcs: [['authors']],
+	projects: [['mentors'], ['outcome', 'student']],
+	blog: [['authors']],
+};
+
+function unknownPeople(entry: Entry, people: PeopleIndex, peopleFile: string): Finding[] {
+	const out: Finding[] = [];
+	for (const field of PEOPLE_FIELDS[entry.kind]) {
+		let value: unknown = entry.data;
+		for (const key of field) value = (value as Record<string, unknown> | undefined)?.[key];
+		const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+		list.forEach((person: PersonRefLike, i) => {
+			if (people.find(person)) return;
+			const at = Array.isArray(value) ? [...field, i] : [...field];
+			// mirage-www writes one `author` where the schema has `authors`.
+			const position = entry.doc.positionOf(at) ?? entry.doc.positionOf(field) ?? entry.doc.positionOf(['author']);
+			out.push(finding(entry.source.file, position, `${at.join('.')}: "${person.name}" is not in ${peopleFile}; add them there, or write a name, GitHub handle or alias it lists`, 'warning'));
+		});
+	}
+	return out;
+}
+
+function untrackedRepos(entry: Entry, known: ReadonlySet<string>): Finding[] {
+	const out: Finding[] = [];
+	const rule = 'is not in the tracked toolchain (ci.toolchain); check the name, or add the repo to the toolchain';
+	const fields = entry.kind === 'rfcs' ? ['affects'] : entry.kind === 'projects' ? ['repos'] : [];
+	for (const field of fields) {
+		const repos = ((entry.data as Record<string, unknown> | undefined)?.[field] ?? []) as string[];
+		repos.forEach((repo, i) => {
+			if (!known.has(repo.toLowerCase())) out.push(finding(entry.source.file, entry.doc.positionOf([field, i]), `${field}.${i}: ${repo} ${rule}`, 'warning'));
+		});
+	}
+	const reported = new Set<string>();
+	for (const { ref, line, column } of entry.body.references) {
+		const repo = `${ref.owner}/${ref.repo}`;
+		if (known.has(repo.toLowerCase()) || reported.has(repo.toLowerCase())) continue;
+		reported.add(repo.toLowerCase());
+		out.push(finding(entry.source.file, { line, column }, `reference ${ref.id}: ${repo} ${rule}`, 'warning'));
+	}
+	return out;
+}
+
+/**
+ * Where an image will be looked for. `/`-rooted paths are files in public/.
+ * Blog posts go through Astro's own markdown, which resolves a relative path
+ * from the post's file; the other kinds keep URLs as written, so a relative
+ * path resolves from the page's URL, which is again a file in public/.
+ */
+function missingImage(url: string, entry: Entry, dirs: { root: string; publicDir: string }): string | undefined {
+	if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
+	const target = safeDecode(url.replace(/[?#].*$/s, ''));
+	if (url.startsWith('/')) {
+		const file = path.posix.join(dirs.publicDir, target);
+		return isFile(path.join(dirs.root, file)) ? undefined : `must be a file in ${dirs.publicDir}/ (${file} does not exist)`;
+	}
+	if (entry.kind === 'blog') {
+		const file = path.posix.join(path.posix.dirname(entry.source.file), target);
+		return isFile(path.join(dirs.root, file)) ? undefined : `must exist next to the post (${file} does not exist)`;
+	}
+	const pageUrl = `/${SECTION_OF_KIND[entry.kind]}/${entry.id}/`;
+	const resolved = path.posix.join(pageUrl, target);
+	const file = path.posix.join(dirs.publicDir, resolved);
+	if (isFile(path.join(dirs.root, file))) return undefined;
+	return `must exist; on the page ${pageUrl} it means ${resolved}, and ${file} does not exist (write a /-rooted path to a file in ${dirs.publicDir}/)`;
+}
+
+function isFile(absolute: string): boolean {
+	return statSync(absolute, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+function safeDecode(s: string): string {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}

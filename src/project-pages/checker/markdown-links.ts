@@ -1,0 +1,90 @@
+/**
+ * Links, images and GitHub references in a markdown body, with their line
+ * and column in the file (the body's own positions shifted by the line the
+ * body starts on). Parsed with remark-parse, so that what counts as a link is
+ * what a markdown renderer sees: nothing inside code, reference-style links
+ * resolved through their definitions.
+ */
+import type { Nodes, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { findReferences, type GitHubRef } from '../ci/references.ts';
+
+export interface Located {
+	line: number;
+	column: number;
+}
+
+export interface BodyLinks {
+	/** Targets of `[text](url)`, `<url>` and `[ref]: url` definitions. */
+	links: Array<Located & { url: string }>;
+	images: Array<Located & { url: string }>;
+	/** `owner/repo#N` and GitHub issue or pull-request URLs, in text and link targets. */
+	references: Array<Located & { ref: GitHubRef }>;
+}
+
+const parser = unified().use(remarkParse);
+
+export function scanBody(body: string, bodyLine: number): BodyLinks {
+	const tree = parser.parse(body) as Root;
+	const lines = body.split('\n');
+	const out: BodyLinks = { links: [], images: [], references: [] };
+	const definitions = new Map<string, string>();
+	const collect = (node: Nodes): void => {
+		if (node.type === 'definition') definitions.set(node.identifier.toLowerCase(), node.url);
+		else if ('children' in node) for (const child of node.children) collect(child as Nodes);
+	};
+	collect(tree);
+	const at = (node: Nodes): Located => ({ line: (node.position?.start.line ?? 1) + bodyLine - 1, column: node.position?.start.column ?? 1 });
+
+	const walk = (node: Nodes): void => {
+		switch (node.type) {
+			case 'link':
+			case 'definition': {
+				out.links.push({ ...at(node), url: node.url });
+				const ref = findReferences(node.url).find((r) => r.index === 0);
+				if (ref) {
+					out.references.push({ ...at(node), ref });
+					// The link's text usually repeats its URL; one report is enough.
+					return;
+				}
+				break;
+			}
+			case 'image':
+				out.images.push({ ...at(node), url: node.url });
+				return;
+			case 'imageReference': {
+				const url = definitions.get(node.identifier.toLowerCase());
+				if (url !== undefined) out.images.push({ ...at(node), url });
+				return;
+			}
+			case 'text':
+				for (const ref of findReferences(node.value)) {
+					const raw = node.value.slice(ref.index, ref.index + ref.length);
+					out.references.push({ ...offsetIn(node.value, ref.index, at(node), raw, lines, bodyLine), ref });
+				}
+				return;
+			case 'code':
+			case 'inlineCode':
+			case 'html':
+				return;
+		}
+		if ('children' in node) for (const child of node.children) walk(child as Nodes);
+	};
+	walk(tree);
+	return out;
+}
+
+/**
+ * Position of `index` inside a text node's value that starts at `start`. A
+ * value drops the indentation of continuation lines, so the column is looked
+ * up in the source line itself.
+ */
+function offsetIn(value: string, index: number, start: Located, raw: string, lines: readonly string[], bodyLine: number): Located {
+	const before = value.slice(0, index);
+	const newlines = before.split('\n').length - 1;
+	if (newlines === 0) return { line: start.line, column: start.column + index };
+	const line = start.line + newlines;
+	const found = lines[line - bodyLine]?.indexOf(raw) ?? -1;
+	return { line, column: found >= 0 ? found + 1 : index - before.lastIndexOf('\n') };
+}
