@@ -31,7 +31,7 @@ export const ProjectPagesOptionsSchema = z.strictObject({
 	/** Extra sidebar links after the built-in ones. */
 	nav: z.array(NavLinkSchema).default([]),
 	/** Toolchain status from CI. */
-	ci: CiOptionsSchema.default({ toolchain: {} }),
+	ci: CiOptionsSchema.prefault({}),
 	/** Recurring community call, for the iCalendar feed of upcoming calls. */
 	calls: z
 		.strictObject({
@@ -44,7 +44,7 @@ export const ProjectPagesOptionsSchema = z.strictObject({
 			/** Length in minutes. */
 			durationMinutes: z.number().int().positive().default(60),
 			/** Where to join. */
-			url: z.string().url({ error: 'must be a URL' }).optional(),
+			url: z.url({ error: 'must be a URL' }).optional(),
 		})
 		.optional(),
 });

@@ -97,7 +97,7 @@ export const PersonFields = z.strictObject({
 	name: NonEmptyString,
 	/** GitHub handle: the person's page is `/people/<github>/`. */
 	github: z.string({ error: 'must be a GitHub handle' }).regex(/^[A-Za-z0-9-]+$/, { error: 'must be a GitHub handle (letters, digits, "-")' }),
-	url: z.string().url({ error: 'must be a URL' }).optional(),
+	url: z.url({ error: 'must be a URL' }).optional(),
 	/** Other spellings that content uses for this person. */
 	aliases: listOf(NonEmptyString).default([]),
 });

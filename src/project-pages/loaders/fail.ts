@@ -6,7 +6,7 @@ import type { ContentError } from '../content/front-matter.ts';
  */
 export function failOnProblems(collection: string, errors: readonly ContentError[]): void {
 	if (errors.length === 0) return;
-	const lines = errors
+	const lines = [...errors]
 		.sort((a, b) => a.file.localeCompare(b.file))
 		.map((e) => e.message)
 		.join('\n');

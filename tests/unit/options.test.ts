@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from '../../src/project-pages/options.ts';
+
+const base = { title: 'MirageOS', description: 'Unikernels.' };
+
+describe('projectPages() options', () => {
+	it('fills in defaults', () => {
+		const options = parseOptions(base);
+		expect(options).toMatchObject({ contentDir: 'content', branch: 'main', nav: [], ci: { toolchain: {}, strict: false, timeoutMs: 20_000, history: 10 } });
+	});
+
+	it('names the option path and the rule for each bad option', () => {
+		expect(() =>
+			parseOptions({
+				...base,
+				title: '',
+				repository: 'not a repo',
+				nav: [{ label: 'Docs' }],
+				ci: { toolchain: { core: ['mirage/mirage', 'nope'] }, timeoutMs: 5 },
+				calls: { start: '2026-1-7', time: '25:00' },
+				colour: 'red',
+			}),
+		).toThrowError(
+			[
+				'Invalid projectPages() options:',
+				'  title: must not be empty',
+				'  repository: must look like "owner/repo"',
+				'  nav.0.href: is required',
+				'  ci.toolchain.core.1: must look like "owner/repo" (letters, digits, "-", "." or "_")',
+				'  ci.timeoutMs: must be at least 100 (milliseconds)',
+				'  calls.start: must be a date written YYYY-MM-DD',
+				'  calls.time: must be a time written HH:MM (UTC)',
+				'  colour: is not a known field (check its spelling)',
+			].join('\n'),
+		);
+	});
+
+	it('requires a title and a description', () => {
+		expect(() => parseOptions({})).toThrowError('Invalid projectPages() options:\n  title: is required\n  description: is required');
+	});
+});
