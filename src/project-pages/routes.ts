@@ -23,4 +23,7 @@ export const ROUTES: readonly RouteSpec[] = [
 	{ pattern: '/tags/[tag]', entrypoint: './routes/tags/[tag].astro' },
 	{ pattern: '/people', entrypoint: './routes/people/index.astro' },
 	{ pattern: '/people/[handle]', entrypoint: './routes/people/[handle].astro' },
+	{ pattern: '/status', entrypoint: './routes/status/index.astro' },
+	{ pattern: '/status.json', entrypoint: './routes/status/status.json.ts' },
+	{ pattern: '/status/[owner]/[repo].json', entrypoint: './routes/status/badge.json.ts' },
 ];

@@ -16,9 +16,9 @@ import { StatusFetchError } from './errors.ts';
 import { readSnapshot } from './snapshot.ts';
 import { reconcileStale } from './reconcile.ts';
 import { deriveSnapshot, formatAsOf } from './derive.ts';
-import { StatusSnapshotSchema, type StatusSnapshot } from './snapshot-schema.ts';
+import { STATUS_ENTRY_ID, StatusSnapshotSchema, type StatusSnapshot } from './snapshot-schema.ts';
 
-export const STATUS_ENTRY_ID = 'current';
+export { STATUS_ENTRY_ID };
 
 export interface ToolchainStatusLoaderOptions {
   /** The integration's `ci` option (validated again here: cheap, and the loader may be used alone). */

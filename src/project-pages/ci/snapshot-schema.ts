@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 
+/** The `status` collection holds one entry, with this id. */
+export const STATUS_ENTRY_ID = 'current';
+
 /** Where a check comes from: a GitHub Actions/App check run, or a classic commit status (ocaml-ci, mirage-ci…). */
 export const CHECK_KINDS = ['check-run', 'status'] as const;
 /** A check's outcome, normalised across check runs and commit statuses. */
