@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,5000] [--seed 7] [--heap 8192] [--site <dir> | --ref <commit>]
+// npm run bench [-- --sizes 1000,5000] [--seed 7] [--heap 8192] [--site <dir> | --ref <commit>] [--wait-idle 90]
 //
 // For each N: generate the corpus once, then measure (a) bare Astro cold,
 // (b) this site cold, (c) this site warm with nothing changed, (d) this site
@@ -11,7 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './lib/corpus.ts';
-import { buildEnv, measure } from './lib/measure.ts';
+import { buildEnv, measure, waitForQuiet } from './lib/measure.ts';
 import { eleventyInstalled, hugoInstalled, prepareEleventy, prepareHugo } from './lib/other-tools.ts';
 import { budgets, formatReport, ratio, type Row } from './lib/report.ts';
 import { cleanCaches, countPages, exportRef, prepareBaseline, prepareSite, siteExists } from './lib/workdir.ts';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     site: { type: 'string' },
     /** Measure the site as committed at this ref (git archive), not the working tree. */
     ref: { type: 'string' },
+    /** Before each build, wait up to this many seconds for the load average to fall below the core count. */
+    'wait-idle': { type: 'string', default: '90' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -49,10 +51,12 @@ function progress(msg: string): void {
 }
 
 async function build(id: Row['id'], label: string, cwd: string, logs: string, command = ASTRO_BUILD): Promise<Row> {
-  progress(`(${id}) ${label} …`);
+  const load = await waitForQuiet(cpus().length, Number(values['wait-idle']));
+  progress(`(${id}) ${label} … (load ${load.toFixed(1)})`);
   const m = await measure(command, { cwd, env, log: join(logs, `${id}.log`) });
   const pages = countPages(cwd);
-  progress(`(${id}) ${m.ok ? 'ok' : `FAILED exit ${m.exitCode}`}: ${m.seconds.toFixed(1)} s, ${m.peakMB.toFixed(0)} MB, ${pages} pages`);
+  const cpu = m.cpuSeconds == null ? '' : ` (cpu ${m.cpuSeconds.toFixed(1)} s)`;
+  progress(`(${id}) ${m.ok ? 'ok' : `FAILED exit ${m.exitCode}`}: ${m.seconds.toFixed(1)} s${cpu}, ${m.peakMB.toFixed(0)} MB, ${pages} pages`);
   return { id, label, m, pages };
 }
 
@@ -116,6 +120,12 @@ async function runSize(n: number): Promise<void> {
     corpus: summary.counts,
     rows: rows.map(({ id, label, pages, m, note }) => ({ id, label, pages, note, ...(m && { ...m, tail: undefined }) })),
     ratios: { 'b/a': ratio(rows, 'b', 'a'), 'c/a': ratio(rows, 'c', 'a'), 'd/a': ratio(rows, 'd', 'a'), 'd/b': ratio(rows, 'd', 'b') },
+    cpuRatios: {
+      'b/a': ratio(rows, 'b', 'a', 'cpuSeconds'),
+      'c/a': ratio(rows, 'c', 'a', 'cpuSeconds'),
+      'd/a': ratio(rows, 'd', 'a', 'cpuSeconds'),
+      'd/b': ratio(rows, 'd', 'b', 'cpuSeconds'),
+    },
     budgets: budgets(rows),
   };
   writeFileSync(join(WORK, `results-${n}.json`), JSON.stringify(results, null, 2) + '\n');

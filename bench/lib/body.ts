@@ -89,20 +89,47 @@ function sections(ctx: BodyContext, headings: readonly string[], level: string, 
   return parts;
 }
 
-/** mirage-www weekly notes: agenda, attendees, notes per topic, reference links. */
-export function minutesBody(r: Random, targets: readonly LinkTarget[], agenda: readonly string[], attendees: readonly string[]): string {
+/**
+ * Weekly notes. mirage-www style: closed ATX headings, an "Attendees:" line,
+ * reference-style links. Site style: agenda, notes per topic, then the
+ * "Action:" task list and "Decision:" lines the site extracts into a summary.
+ * Both mention RFCs by number, as calls do.
+ */
+export function minutesBody(
+  r: Random,
+  targets: readonly LinkTarget[],
+  call: { agenda: readonly string[]; attendees: readonly string[]; rfcCount: number; mirage: boolean },
+): string {
   const ctx = newContext(r, targets);
-  const refs = r.sample(REPOS, 2);
-  const parts = [
-    '### Agenda ###',
-    bullets(ctx, agenda),
-    `Attendees: ${attendees.join(', ')}`,
-    '### Notes ###',
-    ...sections(ctx, agenda, '####', true),
-    `See also [${refs[0]}][] and the [tracking issue][tracking].`,
-    `[${refs[0]}]: https://github.com/${refs[0]}\n[tracking]: https://github.com/${refs[1]}/issues/${r.int(1, 900)}`,
-  ];
-  return parts.join('\n\n') + '\n';
+  const rfc = () => `RFC ${r.int(1, Math.max(1, call.rfcCount))}`;
+  if (call.mirage) {
+    const refs = r.sample(REPOS, 2);
+    return [
+      '### Agenda ###',
+      bullets(ctx, call.agenda),
+      `Attendees: ${call.attendees.join(', ')}`,
+      '### Notes ###',
+      ...sections(ctx, call.agenda, '####', true),
+      `We also discussed ${rfc()}. See also [${refs[0]}][] and the [tracking issue][tracking].`,
+      `[${refs[0]}]: https://github.com/${refs[0]}\n[tracking]: https://github.com/${refs[1]}/issues/${r.int(1, 900)}`,
+    ].join('\n\n') + '\n';
+  }
+  ctx.budget -= 60; // keep room for the actions and decisions below
+  const actions = r.sample(call.attendees, r.int(2, 4)).map((who) => {
+    const done = r.chance(0.4) ? 'x' : ' ';
+    return `- [${done}] Action: ${who} to ${r.pick(['review', 'release', 'write up', 'look into'])} ${r.pick(REPOS)}#${r.int(1, 1500)}`;
+  });
+  return [
+    '## Agenda',
+    call.agenda.map((a, i) => `${i + 1}. ${a}`).join('\n'),
+    '## Notes',
+    ...sections(ctx, call.agenda, '###', false),
+    '## Actions',
+    actions.join('\n'),
+    '## Decisions',
+    `Decision: ${rfc()} is ${r.pick(['accepted', 'postponed', 'sent back for changes'])}.`,
+    `Decision: ${sentence(ctx)}`,
+  ].join('\n\n') + '\n';
 }
 
 export function blogBody(r: Random, targets: readonly LinkTarget[]): string {

@@ -63,8 +63,10 @@ function plan(r: Random, n: number, people: Person[]): Planned[] {
   const step = Math.max(1, Math.floor((LAST_CALL - FIRST_CALL) / DAY / Math.max(1, counts.minutes)));
   for (let i = 0; i < counts.minutes; i++) {
     const date = isoDate(new Date(FIRST_CALL + i * step * DAY));
-    const m = minutesData(r, date, people, r.chance(MIRAGE_STYLE_SHARE));
-    out.push({ kind: 'minutes', stem: date, title: m.title, data: m.data, body: (t) => minutesBody(r, t, m.agenda, m.attendees) });
+    const mirage = r.chance(MIRAGE_STYLE_SHARE);
+    const m = minutesData(r, date, people, mirage);
+    const call = { agenda: m.agenda, attendees: m.attendees, rfcCount: counts.rfcs, mirage };
+    out.push({ kind: 'minutes', stem: date, title: m.title, data: m.data, body: (t) => minutesBody(r, t, call) });
   }
   const blogStems = new Set<string>();
   for (let i = 0; i < counts.blog; i++) {

@@ -5,11 +5,16 @@
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 export type Measurement = {
   ok: boolean;
   exitCode: number | null;
   seconds: number;
+  /** User + system CPU seconds (GNU time); less sensitive than wall time to other load on the machine. */
+  cpuSeconds: number | null;
+  /** 1-minute load average when the build started: other work skews wall times. */
+  loadBefore: number;
   /** max(treeRssMB, maxRssMB) */
   peakMB: number;
   /** Largest summed RSS of the process tree seen by polling /proc. */
@@ -66,6 +71,7 @@ export async function measure(command: string[], opts: RunOptions): Promise<Meas
     out.write(chunk);
     tail = (tail + chunk.toString()).slice(-8000);
   };
+  const loadBefore = loadavg()[0]!;
   const started = performance.now();
   const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', keep);
@@ -81,11 +87,16 @@ export async function measure(command: string[], opts: RunOptions): Promise<Meas
 
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(tail);
   const maxRssMB = m ? Number(m[1]) / 1024 : null;
+  const user = /User time \(seconds\): ([\d.]+)/.exec(tail);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(tail);
+  const cpuSeconds = user && sys ? Number(user[1]) + Number(sys[1]) : null;
   const treeRssMB = peakKB / 1024;
   return {
     ok: exitCode === 0,
     exitCode,
     seconds,
+    cpuSeconds,
+    loadBefore,
     peakMB: Math.max(treeRssMB, maxRssMB ?? 0),
     treeRssMB,
     maxRssMB,
@@ -94,9 +105,20 @@ export async function measure(command: string[], opts: RunOptions): Promise<Meas
   };
 }
 
+/**
+ * Waits (up to `maxSeconds`) for the 1-minute load average to drop below
+ * `below`, so a build does not start while other work holds the CPUs.
+ * Returns the load it settled at.
+ */
+export async function waitForQuiet(below: number, maxSeconds: number): Promise<number> {
+  const until = Date.now() + maxSeconds * 1000;
+  while (loadavg()[0]! >= below && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
+  return loadavg()[0]!;
+}
+
 /** The environment builds run in: no telemetry, no GitHub token (offline status snapshot). */
 export function buildEnv(nodeOptions?: string): NodeJS.ProcessEnv {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.GITHUB_TOKEN;
   delete env.GH_TOKEN;
   if (nodeOptions) env.NODE_OPTIONS = [env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' ');
