@@ -15,6 +15,19 @@ import { findReferences } from '../ci/references.ts';
 /** Class set on every generated reference link. */
 export const REFERENCE_CLASS = 'gh-ref';
 
+/**
+ * At most this many links per document. Real pages have dozens; a hostile
+ * page with a megabyte of `a/b#1` would otherwise cost seconds of tree edits.
+ * References past the limit stay plain text.
+ */
+export const MAX_AUTOLINKS = 2000;
+
+declare module 'satteri' {
+  interface DataMap {
+    autolinkCount: number;
+  }
+}
+
 export const autolinkReferencesPlugin: MdastPluginDefinition = {
   name: 'project-pages-autolink-references',
   text(node, ctx) {
@@ -24,7 +37,9 @@ export const autolinkReferencesPlugin: MdastPluginDefinition = {
     const found = findReferences(node.value);
     const pieces: PhrasingContent[] = [];
     let last = 0;
+    let count = ctx.data.autolinkCount ?? 0;
     for (const ref of found) {
+      if (count >= MAX_AUTOLINKS) break;
       // Full GitHub URLs in text are GFM autolink literals already, or are
       // shown as the author wrote them; only the short form is linked here.
       const raw = node.value.slice(ref.index, ref.index + ref.length);
@@ -32,7 +47,9 @@ export const autolinkReferencesPlugin: MdastPluginDefinition = {
       if (ref.index > last) pieces.push(text(node.value.slice(last, ref.index)));
       pieces.push(referenceLink(ref.id, ref.url));
       last = ref.index + ref.length;
+      count++;
     }
+    ctx.data.autolinkCount = count;
     if (pieces.length === 0) return;
     if (last < node.value.length) pieces.push(text(node.value.slice(last)));
     ctx.replaceNode(node, pieces);

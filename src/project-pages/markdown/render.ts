@@ -8,11 +8,12 @@
  * no HTML reparse on the hot path.
  */
 import { markdownToHtml } from 'satteri';
-import type { Features, HastPluginEntry, MdastPluginList } from 'satteri';
+import type { Features, HastPluginEntry, HastPluginList, MdastPluginList } from 'satteri';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import type { SatteriAstroData } from '@astrojs/markdown-satteri';
 import { autolinkReferencesPlugin } from './autolink-references.ts';
 import { collectReferencesPlugin } from './collect-references.ts';
+import { guardUntrusted } from './input-guard.ts';
 import { getHighlightPlugin } from './highlight.ts';
 import { sanitizePlugin } from './sanitize.ts';
 import { safeUrlsPlugin } from './safe-urls-plugin.ts';
@@ -38,13 +39,19 @@ export interface RenderOptions {
 
 interface Pipeline {
   mdastPlugins: MdastPluginList;
-  trusted: readonly HastPluginEntry[];
-  untrusted: readonly HastPluginEntry[];
+  trusted: HastPluginList;
+  /** Untrusted, with raw HTML: reparsed, then reduced to the allow-list. */
+  untrustedHtml: HastPluginList;
+  /** Untrusted, no raw HTML (no '<' at all): only link and image URLs to check. */
+  untrustedPlain: HastPluginList;
 }
 
-// Astro's defaults for markdown: GFM and smart punctuation on.
-const TRUSTED_FEATURES: Features = { gfm: true, smartPunctuation: true };
-const UNTRUSTED_FEATURES: Features = { ...TRUSTED_FEATURES, rawHtml: true };
+// Astro's defaults for markdown: GFM and smart punctuation on. The body has
+// no front matter left, so a leading `---` block is content, not metadata.
+const PLAIN: Features = { gfm: true, smartPunctuation: true, frontmatter: false };
+const PLAIN_NO_SMART: Features = { ...PLAIN, smartPunctuation: false };
+const REPARSE_HTML: Features = { ...PLAIN, rawHtml: true };
+const REPARSE_HTML_NO_SMART: Features = { ...REPARSE_HTML, smartPunctuation: false };
 
 let pipeline: Promise<Pipeline> | undefined;
 
@@ -53,21 +60,40 @@ function getPipeline(): Promise<Pipeline> {
     // Order matters: sanitize first, so the highlighter's inline styles and
     // the heading ids added afterwards are not stripped as if they were input.
     const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesPlugin];
-    // Without a '<' the source holds no raw HTML, so only link and image URLs
-    // need checking; that avoids walking the whole tree for most documents.
-    const untrustedGuard: HastPluginEntry = (ctx) => (ctx.source.includes('<') ? sanitizePlugin : safeUrlsPlugin);
     return {
       mdastPlugins: [autolinkReferencesPlugin],
       trusted: after,
-      untrusted: [untrustedGuard, ...after],
+      untrustedHtml: [sanitizePlugin, ...after],
+      untrustedPlain: [safeUrlsPlugin, ...after],
     };
   });
   return pipeline;
 }
 
+interface Plan {
+  source: string;
+  hastPlugins: HastPluginList;
+  features: Features;
+}
+
+function plan(p: Pipeline, source: string, trusted: boolean): Plan {
+  if (trusted) return { source, hastPlugins: p.trusted, features: PLAIN };
+  const guarded = guardUntrusted(source);
+  // Without raw HTML the reparse (the costly part) and the full walk are skipped.
+  if (!guarded.hasHtml) {
+    return { source: guarded.source, hastPlugins: p.untrustedPlain, features: guarded.smartPunctuation ? PLAIN : PLAIN_NO_SMART };
+  }
+  return {
+    source: guarded.source,
+    hastPlugins: p.untrustedHtml,
+    features: guarded.smartPunctuation ? REPARSE_HTML : REPARSE_HTML_NO_SMART,
+  };
+}
+
 /** Renders a markdown body (front matter already removed). */
 export async function renderMarkdown(source: string, options: RenderOptions): Promise<RenderedMarkdown> {
-  const { mdastPlugins, trusted, untrusted } = await getPipeline();
+  const p = await getPipeline();
+  const { hastPlugins, features, source: input } = plan(p, source, options.trusted);
   const astro: SatteriAstroData = {
     frontmatter: {},
     headings: [],
@@ -75,11 +101,10 @@ export async function renderMarkdown(source: string, options: RenderOptions): Pr
     remoteImagePaths: new Set(),
   };
   const references = new Set<string>();
-  const result = await markdownToHtml(source, {
-    mdastPlugins,
-    hastPlugins: options.trusted ? trusted : untrusted,
-    // The body has no front matter left; a leading `---` block is content.
-    features: { ...(options.trusted ? TRUSTED_FEATURES : UNTRUSTED_FEATURES), frontmatter: false },
+  const result = await markdownToHtml(input, {
+    mdastPlugins: p.mdastPlugins,
+    hastPlugins,
+    features,
     fileURL: options.fileURL,
     data: { astro, references },
   });

@@ -9,6 +9,9 @@
  * element is unwrapped (replaced by its children), Sätteri silently drops the
  * edits queued on those children, so an `onerror` inside an unknown wrapper
  * would survive. One whole-tree replacement has no such ordering hazard.
+ *
+ * The walk uses an explicit stack, not recursion: hostile input can nest
+ * blockquotes or elements tens of thousands deep.
  */
 import type { HastPluginDefinition } from 'satteri';
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
@@ -25,60 +28,73 @@ import {
 
 type Node = RootContent | ElementContent;
 
-/** Returns a sanitized copy of `root`, or `undefined` when it is already clean. */
-export function sanitizeTree(root: Readonly<Root>): Root | undefined {
-  const children = cleanChildren(root.children as readonly Node[]);
-  return children === undefined ? undefined : { type: 'root', children: children as RootContent[] };
+interface Frame {
+  children: readonly Node[];
+  index: number;
+  /** The clean copy of the children seen so far. */
+  out: Node[];
+  /** Set when anything below this frame was dropped or altered. */
+  changed: boolean;
+  /** How the finished children are put back into the parent. */
+  finish: (children: Node[], parent: Frame) => void;
 }
 
-/** Clean list, or `undefined` when every child was already clean (no copy made). */
-function cleanChildren(children: readonly Node[]): Node[] | undefined {
-  let out: Node[] | undefined;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    const replacement = cleanNode(child);
-    if (replacement === undefined) {
-      out?.push(plain(child));
+/**
+ * Returns a sanitized copy of `root`, or `undefined` when it is already
+ * clean. The copy holds plain objects only: Sätteri's nodes carry internal
+ * fields (`_id`, `_resolver`) that must not go back into a replacement tree.
+ */
+export function sanitizeTree(root: Readonly<Root>): Root | undefined {
+  const top: Frame = { children: root.children as readonly Node[], index: 0, out: [], changed: false, finish: () => {} };
+  const stack: Frame[] = [top];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index === frame.children.length) {
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        if (frame.changed) parent.changed = true;
+        frame.finish(frame.out, parent);
+      }
       continue;
     }
-    out ??= children.slice(0, i).map(plain);
-    out.push(...replacement);
+    const node = frame.children[frame.index++]!;
+    if (node.type === 'text') {
+      frame.out.push({ type: 'text', value: node.value });
+    } else if (node.type === 'element') {
+      const child = enter(node);
+      if (child) stack.push(child);
+      else frame.changed = true;
+    } else {
+      // Comments can carry conditional-comment tricks for old browsers; raw
+      // and doctype nodes should not exist after the reparse. None is prose.
+      frame.changed = true;
+    }
   }
-  return out;
+  return top.changed ? { type: 'root', children: top.out as RootContent[] } : undefined;
 }
 
-/** `undefined` = keep as is; an array = put these nodes in its place. */
-function cleanNode(node: Node): Node[] | undefined {
-  switch (node.type) {
-    case 'text':
-      return undefined;
-    case 'element':
-      return cleanElement(node);
-    // Comments can hide conditional-comment tricks for old browsers; raw nodes
-    // should not exist after the reparse, but are never passed through.
-    default:
-      return [];
-  }
-}
-
-function cleanElement(node: Element): Node[] | undefined {
+/** A frame for the element's children, or `undefined` when it is dropped whole. */
+function enter(node: Element): Frame | undefined {
   const tag = node.tagName.toLowerCase();
-  if (DROP_WITH_CONTENT.has(tag)) return [];
-  const children = cleanChildren(node.children as readonly Node[]);
+  if (DROP_WITH_CONTENT.has(tag)) return undefined;
+  if (tag === 'input' && node.properties?.type !== 'checkbox') return undefined;
+  const children = node.children as readonly Node[];
   if (!ALLOWED_ELEMENTS.has(tag)) {
-    // Unknown or structural-only elements (center, font, custom-x, html, body):
-    // keep what they contain, lose the element and its attributes.
-    return children ?? (node.children as Node[]).map(plain);
+    // Unknown or layout-only elements (center, font, custom-x): keep what
+    // they contain, lose the element and its attributes.
+    return { children, index: 0, out: [], changed: true, finish: (out, parent) => parent.out.push(...out) };
   }
-  if (tag === 'input' && node.properties?.type !== 'checkbox') return [];
-  const properties = cleanProperties(tag, node.properties ?? {});
-  if (children === undefined && properties === undefined) return undefined;
-  return [{
-    type: 'element',
-    tagName: tag,
-    properties: properties ?? { ...node.properties },
-    children: (children ?? (node.children as Node[]).map(plain)) as ElementContent[],
-  }];
+  const original = node.properties ?? {};
+  const properties = cleanProperties(tag, original);
+  return {
+    children,
+    index: 0,
+    out: [],
+    changed: properties !== undefined,
+    finish: (out, parent) =>
+      parent.out.push({ type: 'element', tagName: tag, properties: properties ?? { ...original }, children: out as ElementContent[] }),
+  };
 }
 
 /** Clean properties, or `undefined` when nothing had to change. */
@@ -86,7 +102,8 @@ function cleanProperties(tag: string, properties: Properties): Properties | unde
   const specific = ELEMENT_ATTRIBUTES[tag];
   let changed = false;
   const out: Properties = {};
-  for (const [key, value] of Object.entries(properties)) {
+  for (const key of Object.keys(properties)) {
+    const value = properties[key];
     const kept = cleanProperty(tag, key, value, specific);
     if (kept === undefined) {
       changed = true;
@@ -121,24 +138,6 @@ function cleanProperty(tag: string, key: string, value: Value, specific: Readonl
     return id.startsWith(ID_PREFIX) ? value : ID_PREFIX + id;
   }
   return value;
-}
-
-/**
- * A plain-object copy of an untouched subtree. Nodes handed to us by Sätteri
- * carry internal fields (`_id`, `_resolver`) that must not go back into a
- * replacement tree.
- */
-function plain(node: Node): Node {
-  if (node.type === 'text') return { type: 'text', value: node.value };
-  if (node.type === 'element') {
-    return {
-      type: 'element',
-      tagName: node.tagName,
-      properties: { ...node.properties },
-      children: node.children.map((child) => plain(child) as ElementContent),
-    };
-  }
-  return { ...node } as Node;
 }
 
 /** The plugin: runs the walk once per document and replaces the root if needed. */

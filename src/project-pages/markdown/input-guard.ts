@@ -1,0 +1,118 @@
+/**
+ * Keeps hostile untrusted input from making a render hang or exhaust memory.
+ *
+ * Sätteri 0.10 has costs that grow with the square of what one paragraph
+ * holds: smart punctuation (`"`, `'`, `--`, `...`) and character references
+ * (`&amp;`) both split text in a way that, at 20,000 per paragraph, takes
+ * seconds and gigabytes; its raw-HTML reparse is quadratic in nesting depth.
+ * No page a person writes comes near the limits below, so a document past
+ * them is treated as hostile and defused, while staying inert and readable:
+ *
+ * - too many smart-punctuation marks in a paragraph: smart punctuation off;
+ * - too many `&`: each unescaped `&` gets a backslash, so none is decoded;
+ * - too many tags: each unescaped `<` gets a backslash, so no HTML forms;
+ * - blockquotes nested past `MAX_QUOTE_DEPTH` on one line (parse time grows
+ *   with the square of the depth): the first `>` is escaped, the line is text.
+ *
+ * Fenced code is neither counted nor rewritten (it is never inline-parsed).
+ * Pure and linear: one pass over the lines.
+ */
+
+/** Per paragraph (a run of lines without a blank one). */
+export const MAX_MARKS_PER_PARAGRAPH = 1000;
+/** Per document: tag-like sequences beyond which raw HTML is not reparsed. */
+export const MAX_TAGS = 5000;
+/** Blockquote markers opening one line. */
+export const MAX_QUOTE_DEPTH = 100;
+
+export interface GuardedInput {
+  source: string;
+  smartPunctuation: boolean;
+  /** Whether raw HTML may be present (and must be reparsed and sanitized). */
+  hasHtml: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SMART = /["']|--|\.\.\./g;
+const AMPERSAND = /&/g;
+const TAG_LIKE = /<[A-Za-z!?/]/g;
+const TOO_DEEP = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}`);
+
+function count(line: string, re: RegExp): number {
+  let n = 0;
+  for (const _ of line.matchAll(re)) n++;
+  return n;
+}
+
+export function guardUntrusted(source: string): GuardedInput {
+  const hasAngle = source.includes('<');
+  // Fast path: too short for any of these costs to matter.
+  if (source.length < MAX_MARKS_PER_PARAGRAPH) return { source, smartPunctuation: true, hasHtml: hasAngle };
+  const lines = source.split('\n');
+  let fence: string | undefined;
+  let smart = 0;
+  let amps = 0;
+  let tags = 0;
+  let tooSmart = false;
+  let tooManyAmps = false;
+  let tooDeep = false;
+  for (const line of lines) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    if (line.trim() === '') {
+      smart = 0;
+      amps = 0;
+      continue;
+    }
+    if (line.includes('<')) tags += count(line, TAG_LIKE);
+    if (TOO_DEEP.test(line)) tooDeep = true;
+    smart += count(line, SMART);
+    if (line.includes('&')) amps += count(line, AMPERSAND);
+    if (smart > MAX_MARKS_PER_PARAGRAPH) tooSmart = true;
+    if (amps > MAX_MARKS_PER_PARAGRAPH) tooManyAmps = true;
+  }
+  const tooManyTags = tags > MAX_TAGS;
+  if (!tooManyAmps && !tooManyTags && !tooDeep) return { source, smartPunctuation: !tooSmart, hasHtml: hasAngle };
+  const escape = (tooManyAmps ? '&' : '') + (tooManyTags ? '<' : '');
+  return {
+    source: rewriteOutsideFences(lines, escape),
+    smartPunctuation: !tooSmart,
+    hasHtml: hasAngle && !tooManyTags,
+  };
+}
+
+/**
+ * Puts a backslash before each `&` / `<` (as listed in `chars`) that is not
+ * already escaped, and before the first `>` of a too-deep quote line.
+ * "Already escaped" means an odd number of backslashes before it: in
+ * `\\&amp;` the backslash is itself escaped and the entity live.
+ */
+function rewriteOutsideFences(lines: readonly string[], chars: string): string {
+  const re = chars ? new RegExp(`(\\\\*)([${chars}])`, 'g') : undefined;
+  let fence: string | undefined;
+  const out: string[] = [];
+  for (const line of lines) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      out.push(line);
+      continue;
+    }
+    let text = re ? line.replace(re, (_, slashes: string, ch: string) => (slashes.length % 2 === 0 ? `${slashes}\\${ch}` : slashes + ch)) : line;
+    if (TOO_DEEP.test(text)) text = text.replace('>', '\\>');
+    out.push(text);
+  }
+  return out.join('\n');
+}
