@@ -5,11 +5,12 @@
  * running Astro. It reuses the build's reader, schemas and identity rules, so
  * both say the same thing in the same words.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { CONTENT_KINDS, type ContentKind } from '../content/constants.ts';
 import { parseFrontMatter, type ParsedDocument } from '../content/front-matter.ts';
-import { entryId, IdRegistry, padRfcNumber } from '../content/identity.ts';
+import { entryId, IdRegistry } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
 import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
 import { readPeopleFile } from '../loaders/people-loader.ts';
@@ -17,7 +18,7 @@ import type { PersonData } from '../content/schemas.ts';
 import { PeopleIndex, type PersonRefLike } from '../utils/people.ts';
 import { finding, fromError, sortFindings, type Finding } from './finding.ts';
 import { scanBody, type BodyLinks } from './markdown-links.ts';
-import { SECTION_OF_KIND, SitePages } from './site-pages.ts';
+import { pageId, SECTION_OF_KIND, SitePages } from './site-pages.ts';
 
 export interface CheckContentOptions {
 	/** The project root, absolute: paths in findings are relative to it. */
@@ -69,13 +70,13 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 			if (!entry) continue;
 			entries.push(entry);
 			const clash = permalinks.claim(entry.id!, source.file) ?? (kind === 'rfcs' && entry.data ? numbers.claim(String((entry.data as { number: number }).number), source.file) : undefined);
+			if (kind === 'blog') for (const tag of tagsOf(entry)) pages.add('tags', tag);
 			if (clash) {
 				const field = kind === 'rfcs' ? 'number' : 'permalink';
 				for (const problem of clash.problems) findings.push(finding(source.file, entry.doc.positionOf([field]), problem.message));
 				continue;
 			}
 			pages.add(SECTION_OF_KIND[kind], entry.id!);
-			if (kind === 'blog') for (const tag of tagsOf(entry)) pages.add('tags', tag);
 		}
 	}
 
@@ -131,16 +132,8 @@ async function readEntry(kind: ContentKind, source: ContentFile, findings: Findi
 		}
 	}
 	// A page whose front matter is wrong still has a URL: links to it are not reported too.
-	entry.id ??= fallbackId(kind, source, doc.data);
+	entry.id ??= pageId(kind, source.stem, doc.data);
 	return entry;
-}
-
-function fallbackId(kind: ContentKind, source: ContentFile, raw: Record<string, unknown>): string {
-	if (kind === 'rfcs') {
-		const match = /^(\d{1,4})-(.+)$/.exec(source.stem);
-		return match ? `${padRfcNumber(Number(match[1]))}-${match[2]}` : source.stem;
-	}
-	return kind !== 'projects' && typeof raw.permalink === 'string' && raw.permalink ? raw.permalink : source.stem;
 }
 
 function tagsOf(entry: Entry): string[] {
@@ -154,11 +147,18 @@ async function readPeople(root: string, file: string, findings: Finding[]): Prom
 	if (!isFile(absolute)) return undefined;
 	try {
 		const people = await readPeopleFile(absolute, file);
-		const seen = new Set<string>();
-		for (const person of people) {
-			if (seen.has(person.github.toLowerCase())) findings.push(finding(file, undefined, `github: "${person.github}" is listed twice; list each person once`));
-			seen.add(person.github.toLowerCase());
-		}
+		const seen = new Map<string, number>();
+		let doc: Document | undefined;
+		const lines = new LineCounter();
+		people.forEach((person, i) => {
+			const first = seen.get(person.github.toLowerCase());
+			if (first === undefined) return void seen.set(person.github.toLowerCase(), i);
+			// The people file parsed once already; parse it again only to say where the repeat is.
+			doc ??= parseDocument(readFileSync(absolute, 'utf8'), { schema: 'core', lineCounter: lines });
+			const offset = (doc.getIn([i, 'github'], true) as { range?: number[] } | undefined)?.range?.[0];
+			const at = offset === undefined ? undefined : lines.linePos(offset);
+			findings.push(finding(file, at && { line: at.line, column: at.col }, `${i}.github: "${person.github}" is already listed (entry ${first}); list each person once`));
+		});
 		return people;
 	} catch (error) {
 		findings.push(...fromError(file, error));

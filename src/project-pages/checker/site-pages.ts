@@ -4,6 +4,7 @@
  * are the ones the integration's routes use (`utils/site-data.ts`).
  */
 import type { ContentKind } from '../content/constants.ts';
+import { padRfcNumber } from '../content/identity.ts';
 
 export const SECTION_OF_KIND: Record<ContentKind, string> = {
 	minutes: 'weekly',
@@ -11,6 +12,19 @@ export const SECTION_OF_KIND: Record<ContentKind, string> = {
 	projects: 'projects',
 	blog: 'blog',
 };
+
+/**
+ * The id a file's page gets, from its file name and raw front matter, without
+ * validating it: what `entryId` returns for a valid file, and a best guess for
+ * a broken one (so that links to it are not reported as well).
+ */
+export function pageId(kind: ContentKind, stem: string, data: Record<string, unknown> = {}): string {
+	if (kind === 'rfcs') {
+		const match = /^(\d{1,4})-(.+)$/.exec(stem);
+		return match ? `${padRfcNumber(Number(match[1]))}-${match[2]}` : stem;
+	}
+	return typeof data.permalink === 'string' && data.permalink ? data.permalink : stem;
+}
 
 const SECTIONS = ['weekly', 'blog', 'rfcs', 'projects', 'people', 'tags'] as const;
 type Section = (typeof SECTIONS)[number];
