@@ -15,6 +15,7 @@ import { autolinkReferencesPlugin } from './autolink-references.ts';
 import { collectReferencesPlugin } from './collect-references.ts';
 import { guardUntrusted } from './input-guard.ts';
 import { getHighlightPlugin } from './highlight.ts';
+import { normalizeCodeLangPlugin } from './normalize-code-lang.ts';
 import { sanitizePlugin } from './sanitize.ts';
 import { safeUrlsPlugin } from './safe-urls-plugin.ts';
 
@@ -61,7 +62,7 @@ function getPipeline(): Promise<Pipeline> {
     // the heading ids added afterwards are not stripped as if they were input.
     const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesPlugin];
     return {
-      mdastPlugins: [autolinkReferencesPlugin],
+      mdastPlugins: [normalizeCodeLangPlugin, autolinkReferencesPlugin],
       trusted: after,
       untrustedHtml: [sanitizePlugin, ...after],
       untrustedPlain: [safeUrlsPlugin, ...after],

@@ -122,7 +122,11 @@ function cleanProperties(tag: string, properties: Properties): Properties | unde
 
 type Value = Properties[string];
 
+const TABLE_ALIGN = /^\s*text-align:\s*(?:left|right|center)\s*;?\s*$/i;
+
 function cleanProperty(tag: string, key: string, value: Value, specific: ReadonlySet<string> | undefined): Value | undefined {
+  // GFM writes table column alignment as an inline style; that one is kept.
+  if (key === 'style') return (tag === 'td' || tag === 'th') && typeof value === 'string' && TABLE_ALIGN.test(value) ? value : undefined;
   if (!GLOBAL_ATTRIBUTES.has(key) && !specific?.has(key)) return undefined;
   if (value === null || value === undefined) return undefined;
   if (URL_ATTRIBUTES.has(key)) return typeof value === 'string' && isSafeUrl(value) ? value : undefined;
