@@ -25,7 +25,11 @@ export interface StatusClientOptions {
   /** Base of the retry back-off (1×, 4×, 9×…). Default 1000 ms; tests make it short. */
   retryDelayMs?: number;
   limits?: BatchLimits;
-  /** Requests in flight at once. Default 2: GitHub asks clients not to send many at once. */
+  /**
+   * Requests in flight at once. Default 1: GitHub's REST and GraphQL best
+   * practices ask for serial requests to stay clear of secondary rate limits,
+   * and batching keeps the count at 1-3 for a typical site anyway.
+   */
   concurrency?: number;
   /** Where octokit's own warnings go (never contains the token). Default: dropped. */
   log?: (level: 'warn' | 'error', message: string) => void;
@@ -99,8 +103,8 @@ export function createStatusClient(options: StatusClientOptions = {}): StatusCli
           onRateLimit: wantRetry,
           onSecondaryRateLimit: wantRetry,
           // The plugin spaces all GraphQL POSTs one second apart, as it would
-          // mutations. Ours are read-only queries whose concurrency inParallel
-          // already bounds, so this gate lets them through at once.
+          // mutations. Ours are read-only queries, already sent one at a time
+          // (see `concurrency`), so this gate lets them through without the wait.
           write: PASS_THROUGH_GROUP,
         },
         log: {
@@ -129,7 +133,7 @@ export function createStatusClient(options: StatusClientOptions = {}): StatusCli
 
       async function run(): Promise<FetchedStatus> {
         const batches = planBatches(request.repos, request.references, options.limits);
-        const results = await inParallel(batches, options.concurrency ?? 2, async (batch) => {
+        const results = await inParallel(batches, options.concurrency ?? 1, async (batch) => {
           const built = buildStatusQuery(batch, request.history);
           const { data, errors } = await graphql(built.query, built.variables);
           return { parsed: parseStatusData(built, data, errors), rateLimit: data.rateLimit as Json | undefined };
