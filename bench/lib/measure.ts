@@ -101,7 +101,8 @@ export async function measure(command: string[], opts: RunOptions): Promise<Meas
     treeRssMB,
     maxRssMB,
     log: opts.log,
-    tail: tail.split('\n').slice(-40).join('\n'),
+    // The build's own last lines, without GNU time's report.
+    tail: tail.replace(/(Command exited with non-zero status \d+\n)?\tCommand being timed:[\s\S]*$/, '').split('\n').slice(-30).join('\n'),
   };
 }
 
