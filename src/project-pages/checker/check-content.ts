@@ -9,14 +9,14 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { CONTENT_KINDS, type ContentKind } from '../content/constants.ts';
-import { parseFrontMatter, type ParsedDocument } from '../content/front-matter.ts';
+import { ContentError, parseFrontMatter, type ParsedDocument, type Problem } from '../content/front-matter.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
 import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
 import { readPeopleFile } from '../loaders/people-loader.ts';
 import type { PersonData } from '../content/schemas.ts';
 import { PeopleIndex, type PersonRefLike } from '../utils/people.ts';
-import { finding, fromError, sortFindings, type Finding } from './finding.ts';
+import { finding, fromError, fromProblem, sortFindings, type Finding } from './finding.ts';
 import { scanBody, type BodyLinks } from './markdown-links.ts';
 import { pageId, SECTION_OF_KIND, SitePages } from './site-pages.ts';
 
@@ -107,6 +107,8 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 	return { findings: sorted, files, errors, warnings: sorted.length - errors };
 }
 
+const STATUS_RULE = /^is required when status is /;
+
 /** Reads, parses and validates one file; undefined when it cannot become a page at all. */
 async function readEntry(kind: ContentKind, source: ContentFile, findings: Finding[]): Promise<Entry | undefined> {
 	let doc: ParsedDocument;
@@ -124,12 +126,9 @@ async function readEntry(kind: ContentKind, source: ContentFile, findings: Findi
 		entry.data = validateFrontMatter(kind, source.file, doc.data, doc.positionOf);
 		entry.id = entryId({ source, text, doc, data: entry.data }, kind);
 	} catch (error) {
-		for (const f of fromError(source.file, error)) {
-			// A rule that ties a missing field to the status is best shown on the status line.
-			const statusRule = /^(discussion|supersededBy): is required when status/.test(f.message);
-			const status = statusRule && f.line === 1 ? doc.positionOf(['status']) : undefined;
-			findings.push(status ? { ...f, ...status } : f);
-		}
+		// A missing field that the status requires is best shown on the status line.
+		const atStatus = (p: Problem): Problem => (p.line === undefined && STATUS_RULE.test(p.message) ? { ...p, ...doc.positionOf(['status']) } : p);
+		findings.push(...(error instanceof ContentError ? error.problems.map((p) => fromProblem(error.file, atStatus(p))) : fromError(source.file, error)));
 	}
 	// A page whose front matter is wrong still has a URL: links to it are not reported too.
 	entry.id ??= pageId(kind, source.stem, doc.data);
