@@ -27,4 +27,5 @@ export const ROUTES: readonly RouteSpec[] = [
 	{ pattern: '/status.json', entrypoint: './routes/status/status.json.ts' },
 	{ pattern: '/status/[owner]/[repo].json', entrypoint: './routes/status/badge.json.ts' },
 	{ pattern: '/projects/filter/[facet]/[value]', entrypoint: './routes/projects/filter/[facet]/[value].astro' },
+	{ pattern: '/search', entrypoint: './routes/search.astro' },
 ];
