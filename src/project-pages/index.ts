@@ -19,6 +19,7 @@ export default function projectPages(userOptions: ProjectPagesUserOptions): Astr
 		hooks: {
 			'astro:config:setup': ({ injectRoute, updateConfig, config }) => {
 				for (const route of ROUTES) {
+					if (route.requires && options[route.requires] === undefined) continue;
 					injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, import.meta.url), prerender: true });
 				}
 				const hasSitemap = config.integrations.some((i) => i.name === '@astrojs/sitemap');

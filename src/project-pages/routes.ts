@@ -1,8 +1,12 @@
+import type { ProjectPagesOptions } from './options.ts';
+
 /** Every page the integration adds, with the file that renders it. */
 export interface RouteSpec {
 	pattern: string;
 	/** Relative to this module. */
 	entrypoint: string;
+	/** Injected only when this option is set. */
+	requires?: keyof ProjectPagesOptions;
 }
 
 export const ROUTES: readonly RouteSpec[] = [
@@ -28,4 +32,5 @@ export const ROUTES: readonly RouteSpec[] = [
 	{ pattern: '/status/[owner]/[repo].json', entrypoint: './routes/status/badge.json.ts' },
 	{ pattern: '/projects/filter/[facet]/[value]', entrypoint: './routes/projects/filter/[facet]/[value].astro' },
 	{ pattern: '/search', entrypoint: './routes/search.astro' },
+	{ pattern: '/weekly/calls.ics', entrypoint: './routes/weekly/calls.ics.ts', requires: 'calls' },
 ];
