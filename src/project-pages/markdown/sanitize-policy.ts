@@ -31,12 +31,13 @@ export const GLOBAL_ATTRIBUTES: ReadonlySet<string> = new Set([
   'axis', 'border', 'cellPadding', 'cellSpacing', 'cite', 'colSpan', 'dateTime', 'dir',
   'height', 'hrefLang', 'id', 'itemProp', 'lang', 'noWrap', 'open', 'rowSpan', 'scope',
   'span', 'start', 'summary', 'title', 'type', 'vAlign', 'width', 'reversed', 'value',
-  'className', 'dataFootnotes', 'dataFootnoteRef', 'dataFootnoteBackref', 'dataRef',
+  'className', 'dataFootnotes', 'dataFootnoteRef', 'dataFootnoteBackref',
 ]);
 
 /** Attributes only some elements may keep. */
 export const ELEMENT_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
-  a: new Set(['href', 'name']),
+  // dataRef: the `owner/repo#N` of an autolinked reference, read by the state badges.
+  a: new Set(['href', 'name', 'dataRef']),
   img: new Set(['src', 'srcSet', 'loading']),
   input: new Set(['checked', 'disabled']),
   del: new Set(['cite']),

@@ -182,3 +182,11 @@ describe('isSafeUrl', () => {
     expect(isSafeSrcset('/a.png 1x, javascript:x 2x')).toBe(false);
   });
 });
+
+describe('reference links in untrusted content with raw HTML', () => {
+  it('keeps gh-ref links made by the autolinker through the sanitizer', async () => {
+    const { html, references } = await renderMarkdown('<b>Fixed</b> in mirage/mirage#12 <span data-ref="x/y#1" class="gh-ref">spoof</span>', { trusted: false });
+    expect(html).toBe('<p><b>Fixed</b> in <a href="https://github.com/mirage/mirage/issues/12" class="gh-ref" data-ref="mirage/mirage#12">mirage/mirage#12</a> <span>spoof</span></p>\n');
+    expect(references).toEqual(['mirage/mirage#12']);
+  });
+});
