@@ -13,6 +13,7 @@ import { listContentFiles, loadDocument, readContentText, type ContentFile } fro
 import { renderMarkdown } from '../markdown/render.ts';
 import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
+import { pipelineFingerprint } from './fingerprint.ts';
 import { rebaseRelativeUrls } from './rebase-urls.ts';
 
 /** URL section of each kind's pages: mirage-www's `/weekly/` for minutes. */
@@ -58,7 +59,7 @@ export async function syncMarkdownEntries({ store, generateDigest }: Pick<Loader
 				const clash = ids.claim(id, source.file) ?? (kind === 'rfcs' ? numbers.claim(String((loaded.data as { number: number }).number), source.file) : undefined);
 				if (clash) throw clash;
 				seen.add(id);
-				const digest = generateDigest(text);
+				const digest = generateDigest(`${pipelineFingerprint()}\n${text}`);
 				const existing = store.get(id);
 				if (existing?.digest === digest && existing.filePath === source.file) return;
 				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
