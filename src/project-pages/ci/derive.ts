@@ -55,12 +55,15 @@ export function failingSince(history: readonly Commit[]): FailingSince | undefin
   return first && { oid: first.oid, url: first.url, committedAt: first.committedAt, exact: false };
 }
 
-/** Checks that both passed and failed on the same commit (a re-run changed the outcome). */
+/**
+ * Checks that both passed and failed on the same commit (a re-run changed
+ * the outcome), counting the earlier attempts GitHub's rollup hides.
+ */
 export function flakyChecks(history: readonly Commit[]): FlakyCheck[] {
   const flaky: FlakyCheck[] = [];
   for (const commit of history) {
     const outcomes = new Map<string, Set<CheckState>>();
-    for (const check of commit.checks) {
+    for (const check of [...commit.checks, ...(commit.earlierAttempts ?? [])]) {
       const set = outcomes.get(check.name) ?? new Set<CheckState>();
       set.add(check.state);
       outcomes.set(check.name, set);

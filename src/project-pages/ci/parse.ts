@@ -83,6 +83,35 @@ export interface MoreChecks {
   after: string;
 }
 
+/**
+ * Passes and failures of re-run check runs that the rollup no longer shows.
+ * `checkSuites { checkRuns(filterBy: { checkType: ALL }) }` lists every
+ * attempt, the latest included; taking away one matching attempt per latest
+ * check leaves the earlier ones.
+ */
+export function parseEarlierAttempts(suites: unknown, latest: readonly Check[]): NonNullable<Commit['earlierAttempts']> {
+  const attempts: NonNullable<Commit['earlierAttempts']> = [];
+  const suiteNodes = at(suites, 'nodes');
+  for (const suite of Array.isArray(suiteNodes) ? suiteNodes : []) {
+    const workflow = str(at(suite, 'workflowRun', 'workflow', 'name'));
+    const runs = at(suite, 'checkRuns', 'nodes');
+    for (const run of Array.isArray(runs) ? runs : []) {
+      const name = str(at(run, 'name'));
+      const conclusion = at(run, 'conclusion');
+      // Cancelled, skipped and unfinished runs say nothing about flakiness.
+      if (!name || at(run, 'status') !== 'COMPLETED' || conclusion === 'CANCELLED') continue;
+      const state = checkRunState('COMPLETED', conclusion);
+      if (state === 'success' || state === 'failure') attempts.push({ name: workflow ? `${workflow} / ${name}` : name, state });
+    }
+  }
+  for (const check of latest) {
+    if (check.kind !== 'check-run') continue;
+    const i = attempts.findIndex((a) => a.name === check.name && a.state === check.state);
+    if (i >= 0) attempts.splice(i, 1);
+  }
+  return attempts;
+}
+
 function parseCommit(node: unknown): { commit: Commit; more?: MoreChecks } | undefined {
   const oid = str(at(node, 'oid'));
   if (!oid) return undefined;
@@ -96,6 +125,8 @@ function parseCommit(node: unknown): { commit: Commit; more?: MoreChecks } | und
   };
   const rollup = statusState(at(node, 'statusCheckRollup', 'state'));
   if (rollup) commit.rollup = rollup;
+  const earlier = parseEarlierAttempts(at(node, 'checkSuites'), commit.checks);
+  if (earlier.length > 0) commit.earlierAttempts = earlier;
   const after = str(at(contexts, 'pageInfo', 'endCursor'));
   const commitId = str(at(node, 'id'));
   if (at(contexts, 'pageInfo', 'hasNextPage') === true) {

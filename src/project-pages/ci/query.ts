@@ -12,6 +12,9 @@ import type { TrackedRepo } from './options.ts';
 export const CONTEXTS_PER_COMMIT = 50;
 /** Checks fetched per page when paginating a head's checks. */
 export const CONTEXTS_PER_PAGE = 100;
+/** Check suites (workflows, apps) per commit, and runs per suite with every attempt, for flaky re-runs. */
+export const SUITES_PER_COMMIT = 10;
+export const RUNS_PER_SUITE = 50;
 
 const CHECK_FIELDS = `fragment CheckFields on StatusCheckRollupContextConnection {
   totalCount
@@ -26,6 +29,12 @@ const CHECK_FIELDS = `fragment CheckFields on StatusCheckRollupContextConnection
 const COMMIT_FIELDS = `fragment CommitFields on Commit {
   id oid url messageHeadline committedDate
   statusCheckRollup { state contexts(first: ${CONTEXTS_PER_COMMIT}) { ...CheckFields } }
+  checkSuites(first: ${SUITES_PER_COMMIT}) {
+    nodes {
+      workflowRun { workflow { name } }
+      checkRuns(first: ${RUNS_PER_SUITE}, filterBy: { checkType: ALL }) { nodes { name status conclusion } }
+    }
+  }
 }`;
 
 const BRANCH_FIELDS = `fragment BranchFields on Ref {
@@ -130,7 +139,11 @@ export function buildContextsPageQuery(pages: Array<{ commitId: string; after: s
 }
 
 export interface BatchLimits {
-  /** Default 25: a repo with 10 commits × 50 checks is ~550 nodes, so 25 stay far below GitHub's limits. */
+  /**
+   * Default 25. A repo asks for up to 10 commits × (50 checks + 10 suites × 50
+   * runs) ≈ 5,600 nodes, so 25 repos stay well below GitHub's 500,000-node
+   * limit per query and its 10-second query timeout.
+   */
   maxReposPerRequest?: number;
   /** Default 100. */
   maxReferencesPerRequest?: number;

@@ -41,6 +41,13 @@ export const CommitSchema = z.object({
   checks: z.array(CheckSchema),
   /** True when the commit has more checks than were fetched. */
   checksTruncated: z.boolean().optional(),
+  /**
+   * Outcomes of earlier attempts of re-run check runs. GitHub's rollup shows
+   * only the latest attempt, so without these a job that failed and then
+   * passed on a re-run would look simply green: they are what makes a check
+   * flaky. Only passes and failures are kept (a cancelled run is not flaky).
+   */
+  earlierAttempts: z.array(z.object({ name: z.string(), state: z.enum(['success', 'failure']) })).optional(),
 });
 
 export const FailingSinceSchema = z.object({

@@ -13,7 +13,15 @@ export type StatusState = 'SUCCESS' | 'FAILURE' | 'ERROR' | 'PENDING' | 'EXPECTE
 export interface FakeCheckRun { type: 'check-run'; name: string; workflow?: string; status: CheckRunStatus; conclusion?: CheckConclusion; detailsUrl?: string }
 export interface FakeStatus { type: 'status'; context: string; state: StatusState; targetUrl?: string; description?: string }
 export type FakeContext = FakeCheckRun | FakeStatus;
-export interface FakeCommit { oid: string; message: string; committedDate: string; contexts: FakeContext[] }
+export interface FakeCommit {
+  oid: string;
+  message: string;
+  committedDate: string;
+  /** What the rollup shows: the latest attempt of each check run, the latest status of each context. */
+  contexts: FakeContext[];
+  /** Earlier attempts of re-run check runs: hidden from the rollup, listed by `checkRuns(filterBy: { checkType: ALL })`. */
+  superseded?: FakeCheckRun[];
+}
 export interface FakeIssue { number: number; kind: 'issue' | 'pull'; title: string; state: 'OPEN' | 'CLOSED' | 'MERGED'; updatedAt: string; reviews?: number; comments?: number; labels?: string[] }
 export interface FakeRepo {
   owner: string;
@@ -33,7 +41,7 @@ export const ABSTRACT_TYPES: AbstractTypes = {
   IssueOrPullRequest: ['Issue', 'PullRequest'],
   StatusCheckRollupContext: ['CheckRun', 'StatusContext'],
   GitObject: ['Commit'],
-  Node: ['Repository', 'Ref', 'Commit', 'CheckRun', 'StatusContext', 'Issue', 'PullRequest'],
+  Node: ['Repository', 'Ref', 'Commit', 'CheckRun', 'CheckSuite', 'StatusContext', 'Issue', 'PullRequest'],
 };
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -90,6 +98,34 @@ function contextNode(repo: FakeRepo, c: FakeContext) {
   };
 }
 
+/**
+ * A commit's check suites: one per workflow (GitHub Actions) or app. As on
+ * GitHub, `checkRuns` lists only the latest attempt of each run unless
+ * `filterBy: { checkType: ALL }` asks for every attempt.
+ */
+function checkSuitesConnection(c: FakeCommit, args: Record<string, unknown>) {
+  const latest = c.contexts.filter((x): x is FakeCheckRun => x.type === 'check-run');
+  const suites = new Map<string, { latest: FakeCheckRun[]; all: FakeCheckRun[] }>();
+  const add = (run: FakeCheckRun, isLatest: boolean) => {
+    const key = run.workflow ?? '';
+    const suite = suites.get(key) ?? { latest: [], all: [] };
+    if (isLatest) suite.latest.push(run);
+    suite.all.push(run);
+    suites.set(key, suite);
+  };
+  latest.forEach((run) => add(run, true));
+  (c.superseded ?? []).forEach((run) => add(run, false));
+  const runNode = (run: FakeCheckRun) => ({ __typename: 'CheckRun', name: run.name, status: run.status, conclusion: run.status === 'COMPLETED' ? (run.conclusion ?? null) : null, detailsUrl: run.detailsUrl ?? null });
+  return connection([...suites], args, 'CheckSuiteConnection', ([workflow, suite]) => ({
+    __typename: 'CheckSuite',
+    workflowRun: workflow ? { __typename: 'WorkflowRun', workflow: { __typename: 'Workflow', name: workflow } } : null,
+    checkRuns: (a: Record<string, unknown>) => {
+      const filter = a.filterBy as { checkType?: string } | null | undefined;
+      return connection(filter?.checkType === 'ALL' ? suite.all : suite.latest, a, 'CheckRunConnection', runNode);
+    },
+  }));
+}
+
 export function commitNode(repo: FakeRepo, branch: readonly FakeCommit[], index: number): Record<string, unknown> {
   const c = branch[index]!;
   const state = rollupState(c.contexts);
@@ -103,6 +139,7 @@ export function commitNode(repo: FakeRepo, branch: readonly FakeCommit[], index:
     message: c.message,
     committedDate: c.committedDate,
     history: (args: Record<string, unknown>) => historyConnection(repo, branch, index, args),
+    checkSuites: (args: Record<string, unknown>) => checkSuitesConnection(c, args),
     statusCheckRollup: state
       ? { __typename: 'StatusCheckRollup', state, contexts: (args: Record<string, unknown>) => connection(c.contexts, args, 'StatusCheckRollupContextConnection', (x) => contextNode(repo, x)) }
       : null,

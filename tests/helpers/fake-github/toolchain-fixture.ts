@@ -7,7 +7,7 @@
  * beside GitHub Actions check runs. Deterministic for a given `now`.
  */
 import { createHash } from 'node:crypto';
-import type { FakeCommit, FakeContext, FakeGitHubData, FakeIssue, FakeRepo } from './model.ts';
+import type { FakeCheckRun, FakeCommit, FakeContext, FakeGitHubData, FakeIssue, FakeRepo } from './model.ts';
 
 /** The site's tracked toolchain, grouped as in astro.config.mjs. */
 export const TOOLCHAIN: Record<string, string[]> = {
@@ -91,13 +91,15 @@ function commitsFor(id: string, scenario: Scenario, now: Date, count: number): F
     const failing = (scenario === 'failing-since' && i < 3) || scenario === 'failing-throughout';
     const pending = scenario === 'pending' && i === 0;
     const contexts = checksFor(id, oid, i, failing, pending);
-    if (scenario === 'flaky' && i === 2) {
-      // A re-run: the same job failed, then passed, on one commit.
-      const first = contexts[0]!;
-      contexts.push({ ...first, conclusion: 'FAILURE', detailsUrl: `${first.type === 'check-run' ? first.detailsUrl : ''}-attempt-1` } as FakeContext);
-    }
     const message = MESSAGES[num(`${id}m${i}`, MESSAGES.length)]!.replace('%N', String(100 + num(`${id}n${i}`, 1900)));
-    commits.push({ oid, message, committedDate: new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z'), contexts });
+    const commit: FakeCommit = { oid, message, committedDate: new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z'), contexts };
+    if (scenario === 'flaky' && i === 2) {
+      // A re-run: the job failed, then passed, on one commit. The rollup shows
+      // only the passing attempt; the failed one is in the suite's full list.
+      const first = contexts[0] as FakeCheckRun;
+      commit.superseded = [{ ...first, conclusion: 'FAILURE', detailsUrl: `${first.detailsUrl ?? ''}-attempt-1` }];
+    }
+    commits.push(commit);
     t -= (3 + num(`${id}d${i}`, 60)) * 3600_000;
   }
   return commits;

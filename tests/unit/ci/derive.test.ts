@@ -64,6 +64,11 @@ describe('flakyChecks', () => {
     const flaky = commit([check('CI / test', 'failure'), check('CI / test', 'success'), check('ocaml-ci', 'success', 'status')]);
     expect(flakyChecks([pass(), flaky, fail()])).toEqual([{ name: 'CI / test', oid: flaky.oid }]);
   });
+  it('counts earlier attempts that the rollup no longer shows', () => {
+    const rerun = { ...commit([check('CI / test', 'success')]), earlierAttempts: [{ name: 'CI / test', state: 'failure' as const }] };
+    const twice = { ...commit([check('CI / lint', 'failure')]), earlierAttempts: [{ name: 'CI / lint', state: 'failure' as const }] };
+    expect(flakyChecks([rerun, twice])).toEqual([{ name: 'CI / test', oid: rerun.oid }]);
+  });
   it('does not flag checks that only failed, or passed and were pending', () => {
     expect(flakyChecks([commit([check('a', 'failure'), check('a', 'failure')]), commit([check('a', 'pending'), check('a', 'success')])])).toEqual([]);
   });
