@@ -2,8 +2,8 @@
  * The Pioneer Projects filters, as pure functions shared by the build (static
  * filter pages, card attributes, the filter bar) and the browser script (the
  * instant filters), so both agree on what matches. The browser bundle keeps
- * only what it imports: `FACETS`, `cardMatches`, `parseSelection`,
- * `selectionQuery`.
+ * only what it imports: `FACETS`, `FACET_ATTRIBUTES`, `cardMatches`,
+ * `parseSelection`, `selectionQuery`, `countText`.
  *
  * A facet value is a URL-safe slug (`ocaml`, `gsoc-2026`, a lower-cased GitHub
  * handle), used alike in `/projects/filter/<facet>/<value>/`, in a card's
