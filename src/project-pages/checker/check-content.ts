@@ -14,6 +14,7 @@ import { entryId, IdRegistry } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
 import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
 import { readPeopleFile } from '../loaders/people-loader.ts';
+import { resolvePageRelative } from '../loaders/rebase-urls.ts';
 import type { PersonData } from '../content/schemas.ts';
 import { PeopleIndex, type PersonRefLike } from '../utils/people.ts';
 import { finding, fromError, fromProblem, sortFindings, type Finding } from './finding.ts';
@@ -213,9 +214,9 @@ function untrackedRepos(entry: Entry, known: ReadonlySet<string>): Finding[] {
 
 /**
  * Where an image will be looked for. `/`-rooted paths are files in public/.
- * Blog posts go through Astro's own markdown, which resolves a relative path
- * from the post's file; the other kinds keep URLs as written, so a relative
- * path resolves from the page's URL, which is again a file in public/.
+ * MDX posts go through Astro's own pipeline, which resolves a relative path
+ * from the post's file; markdown files have relative URLs rebased the way
+ * mirage-www meant them (see loaders/rebase-urls.ts), to a file in public/.
  */
 function missingImage(url: string, entry: Entry, dirs: { root: string; publicDir: string }): string | undefined {
 	if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
@@ -224,12 +225,12 @@ function missingImage(url: string, entry: Entry, dirs: { root: string; publicDir
 		const file = path.posix.join(dirs.publicDir, target);
 		return isFile(path.join(dirs.root, file)) ? undefined : `must be a file in ${dirs.publicDir}/ (${file} does not exist)`;
 	}
-	if (entry.kind === 'blog') {
+	if (entry.source.extension === '.mdx') {
 		const file = path.posix.join(path.posix.dirname(entry.source.file), target);
 		return isFile(path.join(dirs.root, file)) ? undefined : `must exist next to the post (${file} does not exist)`;
 	}
 	const pageUrl = `/${SECTION_OF_KIND[entry.kind]}/${entry.id}/`;
-	const resolved = path.posix.join(pageUrl, target);
+	const resolved = safeDecode(resolvePageRelative(url, pageUrl).replace(/[?#].*$/s, ''));
 	const file = path.posix.join(dirs.publicDir, resolved);
 	if (isFile(path.join(dirs.root, file))) return undefined;
 	return `must exist; on the page ${pageUrl} it means ${resolved}, and ${file} does not exist (write a /-rooted path to a file in ${dirs.publicDir}/)`;

@@ -3,15 +3,10 @@
  * `/rfcs/0007-foo/` can be checked without building. The sections and ids
  * are the ones the integration's routes use (`utils/site-data.ts`).
  */
-import type { ContentKind } from '../content/constants.ts';
+import { SECTION_OF_KIND, type ContentKind } from '../content/constants.ts';
 import { padRfcNumber } from '../content/identity.ts';
 
-export const SECTION_OF_KIND: Record<ContentKind, string> = {
-	minutes: 'weekly',
-	rfcs: 'rfcs',
-	projects: 'projects',
-	blog: 'blog',
-};
+export { SECTION_OF_KIND };
 
 /**
  * The id a file's page gets, from its file name and raw front matter, without

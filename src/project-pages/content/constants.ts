@@ -49,6 +49,14 @@ export const PROJECT_SIZE_HOURS: Record<ProjectSize, number> = {
 export const CONTENT_KINDS = ['minutes', 'rfcs', 'projects', 'blog'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
+/** The URL section of each kind's pages: mirage-www's `/weekly/` for minutes. */
+export const SECTION_OF_KIND: Record<ContentKind, string> = {
+	minutes: 'weekly',
+	rfcs: 'rfcs',
+	projects: 'projects',
+	blog: 'blog',
+};
+
 /**
  * Kinds whose markdown arrives from outside contributors by pull request: only
  * `.md` is accepted there (MDX runs code at build time) and raw HTML is sanitized.

@@ -6,7 +6,7 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import type { ContentKind } from '../content/constants.ts';
+import { SECTION_OF_KIND, type ContentKind } from '../content/constants.ts';
 import { ContentError } from '../content/front-matter.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
 import { listContentFiles, loadDocument, readContentText, type ContentFile } from '../content/read-content.ts';
@@ -15,9 +15,6 @@ import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
 import { rebaseRelativeUrls } from './rebase-urls.ts';
-
-/** URL section of each kind's pages: mirage-www's `/weekly/` for minutes. */
-export const SECTION: Record<ContentKind, string> = { minutes: 'weekly', rfcs: 'rfcs', projects: 'projects', blog: 'blog' };
 
 export interface MarkdownLoaderOptions {
 	kind: Exclude<ContentKind, 'blog'>;
@@ -68,7 +65,7 @@ export async function syncMarkdownEntries({ store, generateDigest }: Pick<Loader
 					filePath: source.file,
 					digest,
 					data: enrichEntry(kind, loaded, id, rendered),
-					rendered: { html: rebaseRelativeUrls(rendered.html, `/${SECTION[kind]}/${id}`), metadata: { headings: rendered.headings } },
+					rendered: { html: rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`), metadata: { headings: rendered.headings } },
 				});
 			} catch (error) {
 				errors.push(asContentError(source.file, error));

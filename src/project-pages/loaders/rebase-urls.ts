@@ -9,10 +9,14 @@ const RELATIVE_ATTR = /(\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|\/|#|\?)([^"]*)"/
 
 export function rebaseRelativeUrls(html: string, pagePath: string): string {
 	if (!html.includes('="')) return html;
-	const base = new URL(pagePath.replace(/\/+$/, ''), 'https://site.invalid');
 	return html.replace(RELATIVE_ATTR, (_match, prefix: string, url: string) => {
 		if (url === '') return `${prefix}"`;
-		const resolved = new URL(url.replace(/&amp;/g, '&'), base);
-		return `${prefix}${(resolved.pathname + resolved.search + resolved.hash).replace(/&/g, '&amp;')}"`;
+		return `${prefix}${resolvePageRelative(url.replace(/&amp;/g, '&'), pagePath).replace(/&/g, '&amp;')}"`;
 	});
+}
+
+/** What a relative URL written on the page at `pagePath` points to, as a root-relative URL. */
+export function resolvePageRelative(url: string, pagePath: string): string {
+	const resolved = new URL(url, new URL(pagePath.replace(/\/+$/, ''), 'https://site.invalid'));
+	return resolved.pathname + resolved.search + resolved.hash;
 }
