@@ -5,11 +5,18 @@
  * so a page can attach a state badge after the build-time status lookup.
  *
  * A Sätteri mdast plugin: it only sees text nodes, so code (inline or fenced)
- * is never touched; text already inside a link is skipped. What counts as a
- * reference is decided by `findReferences`, shared with the CI loader.
+ * is never touched. Text already inside a link is skipped, and so is text
+ * after a raw `<a …>` until its `</a>` (nesting links is invalid HTML).
+ * What counts as a reference is decided by `findReferences`, shared with the
+ * CI loader.
+ *
+ * Why positions instead of asking for each text node's parents: Sätteri
+ * visits nodes in document order, so remembering where the last link ends is
+ * enough, and costs nothing, while walking `ctx.parent()` materializes whole
+ * paragraphs and tripled the cost of a render.
  */
-import type { MdastPluginDefinition, MdastVisitorContext } from 'satteri';
-import type { Link, Parents, PhrasingContent, Text } from 'mdast';
+import type { MdastPluginDefinition } from 'satteri';
+import type { Link, PhrasingContent, Text } from 'mdast';
 import { findReferences } from '../ci/references.ts';
 
 /** Class set on every generated reference link. */
@@ -22,34 +29,60 @@ export const REFERENCE_CLASS = 'gh-ref';
  */
 export const MAX_AUTOLINKS = 2000;
 
+interface AutolinkState {
+  /** Source offset where the last markdown link seen ends. */
+  linkEnd: number;
+  /** Raw `<a>` tags opened and not yet closed. */
+  rawAnchors: number;
+  count: number;
+}
+
 declare module 'satteri' {
   interface DataMap {
-    autolinkCount: number;
+    autolink: AutolinkState;
   }
 }
 
+const RAW_OPEN = /<a(?=[\s>/])/gi;
+const RAW_CLOSE = /<\/a\s*>/gi;
+
 export const autolinkReferencesPlugin: MdastPluginDefinition = {
   name: 'project-pages-autolink-references',
+  options: { position: true },
+  before(_root, ctx) {
+    ctx.data.autolink = { linkEnd: -1, rawAnchors: 0, count: 0 };
+  },
+  link(node, ctx) {
+    const state = ctx.data.autolink!;
+    state.linkEnd = Math.max(state.linkEnd, node.position?.end.offset ?? Infinity);
+  },
+  linkReference(node, ctx) {
+    const state = ctx.data.autolink!;
+    state.linkEnd = Math.max(state.linkEnd, node.position?.end.offset ?? Infinity);
+  },
+  html(node, ctx) {
+    const state = ctx.data.autolink!;
+    const opened = node.value.match(RAW_OPEN)?.length ?? 0;
+    const closed = node.value.match(RAW_CLOSE)?.length ?? 0;
+    state.rawAnchors = Math.max(0, state.rawAnchors + opened - closed);
+  },
   text(node, ctx) {
     // Cheap test first: most text nodes hold no reference at all.
     if (!node.value.includes('#') || !node.value.includes('/')) return;
-    if (insideLink(node, ctx)) return;
-    const found = findReferences(node.value);
+    const state = ctx.data.autolink!;
+    if (state.rawAnchors > 0 || (node.position?.start.offset ?? -1) < state.linkEnd) return;
     const pieces: PhrasingContent[] = [];
     let last = 0;
-    let count = ctx.data.autolinkCount ?? 0;
-    for (const ref of found) {
-      if (count >= MAX_AUTOLINKS) break;
+    for (const ref of findReferences(node.value)) {
+      if (state.count >= MAX_AUTOLINKS) break;
       // Full GitHub URLs in text are GFM autolink literals already, or are
       // shown as the author wrote them; only the short form is linked here.
-      const raw = node.value.slice(ref.index, ref.index + ref.length);
-      if (raw !== ref.id) continue;
+      if (node.value.slice(ref.index, ref.index + ref.length) !== ref.id) continue;
       if (ref.index > last) pieces.push(text(node.value.slice(last, ref.index)));
       pieces.push(referenceLink(ref.id, ref.url));
       last = ref.index + ref.length;
-      count++;
+      state.count++;
     }
-    ctx.data.autolinkCount = count;
     if (pieces.length === 0) return;
     if (last < node.value.length) pieces.push(text(node.value.slice(last)));
     ctx.replaceNode(node, pieces);
@@ -68,33 +101,4 @@ function referenceLink(id: string, url: string): Link {
     children: [text(id)],
     data: { hProperties: { className: [REFERENCE_CLASS], dataRef: id } },
   };
-}
-
-/**
- * True inside a markdown link, or after a raw `<a …>` that is still open in
- * the same paragraph (the reparse would otherwise nest one link in another).
- */
-function insideLink(node: Readonly<Text>, ctx: MdastVisitorContext): boolean {
-  let child: Readonly<Text | Parents> = node;
-  let parent: Readonly<Parents> | undefined = ctx.parent(node);
-  while (parent && parent.type !== 'root') {
-    if (parent.type === 'link' || parent.type === 'linkReference') return true;
-    if (parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell') {
-      return rawAnchorOpenBefore(parent, child, ctx);
-    }
-    child = parent;
-    parent = ctx.parent(parent);
-  }
-  return false;
-}
-
-function rawAnchorOpenBefore(block: Readonly<Parents>, child: Readonly<Text | Parents>, ctx: MdastVisitorContext): boolean {
-  const end = ctx.indexOf(child) ?? 0;
-  let open = 0;
-  for (let i = 0; i < end; i++) {
-    const sibling = block.children[i];
-    if (sibling?.type !== 'html') continue;
-    open += (sibling.value.match(/<a[\s>]/gi)?.length ?? 0) - (sibling.value.match(/<\/a\s*>/gi)?.length ?? 0);
-  }
-  return open > 0;
 }
