@@ -1,13 +1,14 @@
 // Profiles the site's cold build with --cpu-prof and prints where time goes.
 //   node bench/profile.ts [--n 1000] [--site <dir>]      build, then summarise
 //   node bench/profile.ts --summarise <dir-or-file>      summarise existing profiles
+//   … --callers spawn --callers matter                    also: who calls these functions
 // Profiles land in bench/.work/<N>/profile/. Needs the corpus: generated if missing.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './lib/corpus.ts';
-import { formatSummary, summarise, type CpuProfile } from './lib/cpu-profile.ts';
+import { callersOf, formatSummary, summarise, type CpuProfile } from './lib/cpu-profile.ts';
 import { buildEnv, measure } from './lib/measure.ts';
 import { cleanCaches, prepareSite } from './lib/workdir.ts';
 
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     site: { type: 'string' },
     summarise: { type: 'string' },
     top: { type: 'string', default: '25' },
+    /** Also list who calls this function (by name), e.g. --callers spawn. */
+    callers: { type: 'string', multiple: true },
   },
 });
 
@@ -43,6 +46,11 @@ function report(path: string): void {
     const idle = s.byPackage.find((t) => t.key === '(idle)')?.ms ?? 0;
     if (s.totalMs - idle < 1000) continue; // npx's own process: it only waits
     console.log(formatSummary(file, s) + '\n');
+    for (const name of values.callers ?? []) {
+      console.log(`Callers of ${name}:`);
+      for (const t of callersOf(profile, name)) console.log(`  ${t.ms.toFixed(0).padStart(7)} ms  ${t.key}`);
+      console.log('');
+    }
   }
 }
 

@@ -59,8 +59,17 @@ export function paragraph(ctx: BodyContext, sentences = ctx.r.int(3, 6)): string
   return out.join(' ');
 }
 
+/**
+ * A fenced OCaml block, made unique: a comment line, and fresh numbers and
+ * string literals. Real pages rarely repeat a block, and the site caches
+ * highlighting per block, so six verbatim snippets would flatter it.
+ */
 function codeBlock(ctx: BodyContext): string {
-  const code = ctx.r.pick(OCAML_SNIPPETS);
+  const { r } = ctx;
+  const comment = `(* ${Array.from({ length: r.int(3, 7) }, () => r.pick(WORDS)).join(' ')} *)`;
+  const code = `${comment}\n${r.pick(OCAML_SNIPPETS)}`
+    .replace(/\b\d+\b/g, () => String(r.int(0, 9999)))
+    .replace(/"[^"\\%]*"/g, () => `"${r.pick(WORDS)}-${r.int(1, 999)}"`);
   ctx.budget -= code.split(/\s+/).length;
   return '```ocaml\n' + code + '\n```';
 }

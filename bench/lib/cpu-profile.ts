@@ -110,3 +110,28 @@ export function formatSummary(title: string, s: Summary): string {
     ...section("Inclusive time of the site's own functions", s.ownInclusive),
   ].join('\n');
 }
+
+/**
+ * Who calls a function: for samples with `name` on the stack, the chain of
+ * the nearest `depth` callers outside Node's internals, tallied by time.
+ */
+export function callersOf(profile: CpuProfile, name: string, depth = 4, limit = 15): Tally[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const chains = new Map<string, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    let id: number | undefined = profile.samples[i];
+    while (id !== undefined && byId.get(id)!.callFrame.functionName !== name) id = parent.get(id);
+    if (id === undefined) continue;
+    const chain: string[] = [];
+    for (id = parent.get(id); id !== undefined && chain.length < depth; id = parent.get(id)) {
+      const f = byId.get(id)!.callFrame;
+      if (!f.url || f.url.startsWith('node:')) continue;
+      chain.push(`${f.functionName || '(anonymous)'} ${shortUrl(f.url)}:${f.lineNumber + 1}`);
+    }
+    add(chains, chain.join('  <  '), us);
+  }
+  return top(chains, limit);
+}
