@@ -1,0 +1,66 @@
+/**
+ * The `test` every browser spec uses: skipped with a clear reason when
+ * Chromium is missing (global-setup.ts makes that an error in CI), plus the
+ * checks shared by the specs.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { CHROMIUM_MISSING, hasChromium } from './chromium.ts';
+
+export const test = base.extend<{ requireChromium: void }>({
+	requireChromium: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object pattern.
+		async ({}, use, testInfo) => {
+			testInfo.skip(!hasChromium(), CHROMIUM_MISSING);
+			await use();
+		},
+		{ auto: true },
+	],
+});
+export { expect };
+
+/** WCAG 2.1 A and AA, the level the site promises. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core's violations on the current page, one readable line per failing element. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	return results.violations.flatMap((violation) =>
+		violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+	);
+}
+
+/**
+ * Opens `url` as a reader without JavaScript sees it, in a page where axe can
+ * still run: the HTML is served with its `<script>` elements removed.
+ */
+export async function gotoWithoutScripts(page: Page, url: string): Promise<void> {
+	await page.route(
+		(u) => u.pathname === new URL(url, 'http://x').pathname,
+		async (route) => {
+			const response = await route.fetch();
+			const html = (await response.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+			await route.fulfill({ response, body: html });
+		},
+	);
+	await page.goto(url);
+	await page.unrouteAll();
+}
+
+export const WIDTHS = { phone: 375, desktop: 1440 } as const;
+
+/**
+ * Full-page screenshots at 375 px and 1440 px, written to the test's output
+ * folder under test-results/ and attached to the report; checks that nothing
+ * scrolls sideways at either width.
+ */
+export async function screenshotBothWidths(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+	for (const [label, width] of Object.entries(WIDTHS)) {
+		await page.setViewportSize({ width, height: 900 });
+		const file = testInfo.outputPath(`${name}-${width}px.png`);
+		await page.screenshot({ path: file, fullPage: true });
+		await testInfo.attach(`${name} at ${width}px (${label})`, { path: file, contentType: 'image/png' });
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, `${name} scrolls sideways by ${overflow}px at ${width}px`).toBeLessThanOrEqual(0);
+	}
+}
