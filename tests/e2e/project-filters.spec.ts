@@ -1,0 +1,151 @@
+/**
+ * The Pioneer Projects filters. Without JavaScript: links to static filter
+ * pages, each listing exactly the projects with that value. With it: a form
+ * of checkboxes on `/projects/` that hides the other cards at once (values OR
+ * within a facet, facets AND together), says how many are shown, and keeps
+ * the choice in the URL. Expected results come from the cards' own `data-*`
+ * attributes, which the build computes from the front matter.
+ */
+import type { Page } from '@playwright/test';
+import { axeViolations, expect, gotoWithoutScripts, screenshotBothWidths, test } from './support/test.ts';
+
+/** The facets, and the card attribute holding each one's values. */
+const FACET_ATTRIBUTES = { difficulty: 'difficulty', size: 'size', skill: 'skills', status: 'status', mentor: 'mentors', program: 'program' } as const;
+type Facet = keyof typeof FACET_ATTRIBUTES;
+
+interface Card {
+	id: string;
+	values: Record<Facet, string[]>;
+	visible: boolean;
+}
+
+async function cards(page: Page): Promise<Card[]> {
+	return page.locator('.project-card').evaluateAll((elements, attributes) =>
+		elements.map((el) => {
+			const card = el as HTMLElement;
+			const values = {} as Record<string, string[]>;
+			for (const [facet, attribute] of Object.entries(attributes)) values[facet] = (card.dataset[attribute] ?? '').split(' ').filter(Boolean);
+			return { id: card.dataset.project ?? '', values: values as Card['values'], visible: card.checkVisibility() };
+		}),
+	FACET_ATTRIBUTES);
+}
+
+const matches = (card: Card, selection: Partial<Record<Facet, string[]>>) =>
+	Object.entries(selection).every(([facet, wanted]) => !wanted.length || wanted.some((v) => card.values[facet as Facet].includes(v)));
+
+const visibleIds = (list: Card[]) => list.filter((c) => c.visible).map((c) => c.id).sort();
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('/projects/ shows every project and the filter links; each filter page lists exactly its projects', async ({ page }) => {
+		await page.goto('/projects/');
+		const all = await cards(page);
+		expect(all.length).toBeGreaterThan(1);
+		expect(visibleIds(all)).toEqual(all.map((c) => c.id).sort());
+		await expect(page.locator('#project-filter-links')).toBeVisible();
+		await expect(page.locator('#project-filter-form')).toBeHidden();
+		await expect(page.locator('#project-count')).toHaveText(`${all.length} projects`);
+
+		const links = await page.locator('#project-filter-links a[href^="/projects/filter/"]').evaluateAll((as) =>
+			as.map((a) => ({ href: a.getAttribute('href')!, count: Number(/\((\d+)\)/.exec(a.textContent ?? '')?.[1]) })),
+		);
+		const facetsLinked = new Set(links.map((l) => l.href.split('/')[3]));
+		expect([...facetsLinked].sort(), 'a filter per facet').toEqual(Object.keys(FACET_ATTRIBUTES).sort());
+
+		for (const link of links) {
+			const [, , , facet, value] = link.href.split('/') as [string, string, string, Facet, string];
+			const expected = all.filter((c) => c.values[facet].includes(value)).map((c) => c.id).sort();
+			expect(link.count, `${link.href}: the count in the link`).toBe(expected.length);
+			const response = await page.goto(link.href);
+			expect(response?.status(), link.href).toBe(200);
+			expect(visibleIds(await cards(page)), `${link.href} lists the projects with ${facet} = ${value}`).toEqual(expected);
+			await expect(page.locator(`#project-filter-links a[href="${link.href}"]`), `${link.href} marks itself current`).toHaveAttribute('aria-current', 'page');
+		}
+
+		// From a filter page, "Clear filter" goes back to every project.
+		await page.locator('#project-filter-links a.filter-clear').click();
+		await expect(page).toHaveURL('/projects/');
+		expect(visibleIds(await cards(page))).toHaveLength(all.length);
+	});
+});
+
+test('/projects/ has no axe violation with or without JavaScript', async ({ page }, testInfo) => {
+	await gotoWithoutScripts(page, '/projects/');
+	await expect(page.locator('#project-filter-links')).toBeVisible();
+	expect(await axeViolations(page), 'axe violations on /projects/ without JavaScript').toEqual([]);
+	await screenshotBothWidths(page, testInfo, 'projects-no-js');
+	await page.goto('/projects/');
+	await expect(page.locator('#project-filter-form')).toBeVisible();
+	expect(await axeViolations(page), 'axe violations on /projects/ with JavaScript').toEqual([]);
+	await screenshotBothWidths(page, testInfo, 'projects-js');
+});
+
+test.describe('with JavaScript', () => {
+	test('checkboxes filter at once, combine, update the count and the URL, and the URL restores them', async ({ page }) => {
+		await page.goto('/projects/');
+		const form = page.locator('#project-filter-form');
+		await expect(form).toBeVisible();
+		await expect(page.locator('#project-filter-links')).toBeHidden();
+		const all = await cards(page);
+		const total = all.length;
+
+		// Pick a skill that some but not all projects have, so the filter visibly narrows the list.
+		const skills = [...new Set(all.flatMap((c) => c.values.skill))];
+		const skill = skills.find((s) => {
+			const n = all.filter((c) => c.values.skill.includes(s)).length;
+			return n > 0 && n < total;
+		});
+		expect(skill, 'a skill shared by some projects only').toBeDefined();
+		await form.locator(`input[name="skill"][value="${skill}"]`).check();
+		let expected = all.filter((c) => matches(c, { skill: [skill!] })).map((c) => c.id).sort();
+		expect(visibleIds(await cards(page))).toEqual(expected);
+		await expect(page.locator('#project-count')).toHaveText(`${expected.length} of ${total} projects shown`);
+		await expect(page).toHaveURL(`/projects/?skill=${skill}`);
+
+		// A second facet narrows further (AND); a second value in it widens (OR).
+		const statuses = [...new Set(all.flatMap((c) => c.values.status))];
+		const status = statuses[0]!;
+		await form.locator(`input[name="status"][value="${status}"]`).check();
+		const selection = { skill: [skill!], status: [status] };
+		expected = all.filter((c) => matches(c, selection)).map((c) => c.id).sort();
+		expect(visibleIds(await cards(page))).toEqual(expected);
+		await expect(page).toHaveURL(`/projects/?skill=${skill}&status=${status}`);
+		if (statuses.length > 1) {
+			await form.locator(`input[name="status"][value="${statuses[1]}"]`).check();
+			selection.status.push(statuses[1]!);
+			expected = all.filter((c) => matches(c, selection)).map((c) => c.id).sort();
+			expect(visibleIds(await cards(page))).toEqual(expected);
+		}
+
+		// The URL is shareable: opening it restores the same choice.
+		const shared = page.url();
+		const other = await page.context().newPage();
+		await other.goto(shared);
+		expect(visibleIds(await cards(other))).toEqual(expected);
+		for (const [facet, values] of Object.entries(selection)) {
+			for (const value of values) await expect(other.locator(`#project-filter-form input[name="${facet}"][value="${value}"]`)).toBeChecked();
+		}
+		await other.close();
+
+		// Clearing shows everything again and drops the query.
+		await form.locator('button[type="reset"]').click();
+		await expect(page.locator('#project-count')).toHaveText(`${total} projects`);
+		expect(visibleIds(await cards(page))).toHaveLength(total);
+		await expect(page).toHaveURL('/projects/');
+	});
+
+	test('a filter that matches nothing says so', async ({ page }) => {
+		await page.goto('/projects/');
+		const all = await cards(page);
+		// A size and a skill that no project has together.
+		const sizes = [...new Set(all.flatMap((c) => c.values.size))];
+		const skills = [...new Set(all.flatMap((c) => c.values.skill))];
+		const pair = sizes.flatMap((size) => skills.map((skill) => ({ size, skill }))).find(({ size, skill }) => !all.some((c) => matches(c, { size: [size], skill: [skill] })));
+		expect(pair, 'a size and a skill that no project combines').toBeDefined();
+		await page.locator(`#project-filter-form input[name="size"][value="${pair!.size}"]`).check();
+		await page.locator(`#project-filter-form input[name="skill"][value="${pair!.skill}"]`).check();
+		await expect(page.locator('#project-count')).toHaveText('No projects match these filters');
+		expect(visibleIds(await cards(page))).toEqual([]);
+	});
+});
