@@ -15,7 +15,7 @@
  * enough, and costs nothing, while walking `ctx.parent()` materializes whole
  * paragraphs and tripled the cost of a render.
  */
-import type { MdastPluginDefinition } from 'satteri';
+import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 import type { Link, PhrasingContent, Text } from 'mdast';
 import { findReferences } from '../ci/references.ts';
 
@@ -40,6 +40,8 @@ interface AutolinkState {
 declare module 'satteri' {
   interface DataMap {
     autolink: AutolinkState;
+    /** `owner/repo#N` ids linked in the document (see collect-references.ts). */
+    references: Set<string>;
   }
 }
 
@@ -80,6 +82,7 @@ export const autolinkReferencesPlugin: MdastPluginDefinition = {
       if (node.value.slice(ref.index, ref.index + ref.length) !== ref.id) continue;
       if (ref.index > last) pieces.push(text(node.value.slice(last, ref.index)));
       pieces.push(referenceLink(ref.id, ref.url));
+      ctx.data.references?.add(ref.id);
       last = ref.index + ref.length;
       state.count++;
     }
@@ -88,6 +91,14 @@ export const autolinkReferencesPlugin: MdastPluginDefinition = {
     ctx.replaceNode(node, pieces);
   },
 };
+
+// Anything that could be a short reference: `x/y#1`. Documents without one
+// skip the plugin, and the cost of visiting every text node.
+const MAYBE_REFERENCE = /[A-Za-z0-9._-]\/[A-Za-z0-9._-]+#[0-9]/;
+
+/** The plugin, or nothing for a document that cannot hold a short reference. */
+export const autolinkReferencesEntry: MdastPluginEntry = (ctx) =>
+  MAYBE_REFERENCE.test(ctx.source) ? autolinkReferencesPlugin : null;
 
 function text(value: string): Text {
   return { type: 'text', value };

@@ -1,18 +1,13 @@
 /**
  * Collects the GitHub issues and pull requests a document links to, in
- * `ctx.data.references` (a Set of `owner/repo#N`): the links made by
- * `autolinkReferencesPlugin` and any link, inline or reference-style, whose
- * href is a GitHub issue or pull-request URL. It reads the rendered `<a>`
- * elements, so only links that survive sanitizing are counted.
+ * `ctx.data.references` (a Set of `owner/repo#N`): any link, inline,
+ * reference-style or raw HTML, whose href is a GitHub issue or pull-request
+ * URL. (Bare `owner/repo#N` are added by the autolink plugin as it links
+ * them.) It reads the rendered `<a>` elements, after sanitizing, so only
+ * links that survive count. Documents that never mention github.com skip it.
  */
-import type { HastPluginDefinition } from 'satteri';
+import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 import { findReferences } from '../ci/references.ts';
-
-declare module 'satteri' {
-  interface DataMap {
-    references: Set<string>;
-  }
-}
 
 export const collectReferencesPlugin: HastPluginDefinition = {
   name: 'project-pages-collect-references',
@@ -27,3 +22,6 @@ export const collectReferencesPlugin: HastPluginDefinition = {
     },
   },
 };
+
+/** The plugin, or nothing for a document without a GitHub URL. */
+export const collectReferencesEntry: HastPluginEntry = (ctx) => (ctx.source.includes('github.com/') ? collectReferencesPlugin : null);

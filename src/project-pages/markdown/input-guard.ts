@@ -36,6 +36,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SMART = /["']|--|\.\.\./g;
 const AMPERSAND = /&/g;
 const TAG_LIKE = /<[A-Za-z!?/]/g;
+const HTML_START = /<[A-Za-z!?/]/;
 const TOO_DEEP = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}`);
 
 function count(line: string, re: RegExp): number {
@@ -45,7 +46,9 @@ function count(line: string, re: RegExp): number {
 }
 
 export function guardUntrusted(source: string): GuardedInput {
-  const hasAngle = source.includes('<');
+  // Raw HTML needs `<` then a letter, `/`, `!` or `?` (CommonMark's tags,
+  // comments, declarations); `n < 2` in code is not HTML.
+  const hasAngle = HTML_START.test(source);
   // Fast path: too short for any of these costs to matter.
   if (source.length < MAX_MARKS_PER_PARAGRAPH) return { source, smartPunctuation: true, hasHtml: hasAngle };
   const lines = source.split('\n');

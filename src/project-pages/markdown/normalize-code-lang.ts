@@ -4,7 +4,7 @@
  * Runs on the mdast so the highlighter, which reads the node's `lang`,
  * sees the normalised name.
  */
-import type { MdastPluginDefinition } from 'satteri';
+import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 
 export const normalizeCodeLangPlugin: MdastPluginDefinition = {
   name: 'project-pages-normalize-code-lang',
@@ -12,3 +12,7 @@ export const normalizeCodeLangPlugin: MdastPluginDefinition = {
     if (node.lang && node.lang !== node.lang.toLowerCase()) ctx.setProperty(node, 'lang', node.lang.toLowerCase());
   },
 };
+
+/** The plugin, or nothing for a document without a fenced block. */
+export const normalizeCodeLangEntry: MdastPluginEntry = (ctx) =>
+  ctx.source.includes('```') || ctx.source.includes('~~~') ? normalizeCodeLangPlugin : null;

@@ -11,11 +11,11 @@ import { markdownToHtml } from 'satteri';
 import type { Features, HastPluginEntry, HastPluginList, MdastPluginList } from 'satteri';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import type { SatteriAstroData } from '@astrojs/markdown-satteri';
-import { autolinkReferencesPlugin } from './autolink-references.ts';
-import { collectReferencesPlugin } from './collect-references.ts';
+import { autolinkReferencesEntry } from './autolink-references.ts';
+import { collectReferencesEntry } from './collect-references.ts';
 import { guardUntrusted } from './input-guard.ts';
 import { getHighlightPlugin } from './highlight.ts';
-import { normalizeCodeLangPlugin } from './normalize-code-lang.ts';
+import { normalizeCodeLangEntry } from './normalize-code-lang.ts';
 import { sanitizePlugin } from './sanitize.ts';
 import { safeUrlsPlugin } from './safe-urls-plugin.ts';
 
@@ -23,7 +23,10 @@ export interface RenderedMarkdown {
   html: string;
   /** Every heading, in document order, with the id it was given. */
   headings: Array<{ depth: number; slug: string; text: string }>;
-  /** `owner/repo#N` ids of the GitHub issues and pull requests linked, in first-seen order. */
+  /**
+   * `owner/repo#N` ids of the GitHub issues and pull requests the page links,
+   * each once: bare references in document order, then those only linked by URL.
+   */
   references: string[];
 }
 
@@ -43,7 +46,7 @@ interface Pipeline {
   trusted: HastPluginList;
   /** Untrusted, with raw HTML: reparsed, then reduced to the allow-list. */
   untrustedHtml: HastPluginList;
-  /** Untrusted, no raw HTML (no '<' at all): only link and image URLs to check. */
+  /** Untrusted, no raw HTML (no `<` starting a tag): only link and image URLs to check. */
   untrustedPlain: HastPluginList;
 }
 
@@ -60,9 +63,9 @@ function getPipeline(): Promise<Pipeline> {
   pipeline ??= getHighlightPlugin().then((highlight) => {
     // Order matters: sanitize first, so the highlighter's inline styles and
     // the heading ids added afterwards are not stripped as if they were input.
-    const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesPlugin];
+    const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesEntry];
     return {
-      mdastPlugins: [normalizeCodeLangPlugin, autolinkReferencesPlugin],
+      mdastPlugins: [normalizeCodeLangEntry, autolinkReferencesEntry],
       trusted: after,
       untrustedHtml: [sanitizePlugin, ...after],
       untrustedPlain: [safeUrlsPlugin, ...after],

@@ -1,19 +1,11 @@
 /**
- * Makes untrusted HTML inert (issue 5): a Sätteri hast plugin for content
- * rendered with `trusted: false`, where raw HTML has been reparsed into real
- * elements (`features.rawHtml`).
- *
- * The walk happens once, in the plugin's `before` hook, over the whole tree,
- * and swaps the root for a clean copy only when something had to change.
- * Per-element visitors would be cheaper to write but are unsafe here: once an
- * element is unwrapped (replaced by its children), Sätteri silently drops the
- * edits queued on those children, so an `onerror` inside an unknown wrapper
- * would survive. One whole-tree replacement has no such ordering hazard.
+ * The allow-list sanitizer as pure functions over hast: a clean copy of a
+ * tree or of a node list, and the attribute filter. Used by the sanitize
+ * plugin for attributes, and for the subtrees it must copy. Pure: no I/O.
  *
  * The walk uses an explicit stack, not recursion: hostile input can nest
  * blockquotes or elements tens of thousands deep.
  */
-import type { HastPluginDefinition } from 'satteri';
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { isSafeSrcset, isSafeUrl } from './safe-url.ts';
 import {
@@ -45,7 +37,23 @@ interface Frame {
  * fields (`_id`, `_resolver`) that must not go back into a replacement tree.
  */
 export function sanitizeTree(root: Readonly<Root>): Root | undefined {
-  const top: Frame = { children: root.children as readonly Node[], index: 0, out: [], changed: false, finish: () => {} };
+  const { changed, nodes } = walk(root.children as readonly Node[]);
+  return changed ? { type: 'root', children: nodes as RootContent[] } : undefined;
+}
+
+/**
+ * Sätteri refuses replacement content nested deeper than 128 levels; past
+ * this depth a copy keeps the text and loses the elements.
+ */
+export const MAX_COPY_DEPTH = 100;
+
+/** A sanitized plain copy of `nodes`, always (for content that replaces an element). */
+export function sanitizeNodes(nodes: readonly Node[]): ElementContent[] {
+  return walk(nodes, MAX_COPY_DEPTH).nodes as ElementContent[];
+}
+
+function walk(children: readonly Node[], maxDepth = Infinity): { changed: boolean; nodes: Node[] } {
+  const top: Frame = { children, index: 0, out: [], changed: false, finish: () => {} };
   const stack: Frame[] = [top];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -62,7 +70,7 @@ export function sanitizeTree(root: Readonly<Root>): Root | undefined {
     if (node.type === 'text') {
       frame.out.push({ type: 'text', value: node.value });
     } else if (node.type === 'element') {
-      const child = enter(node);
+      const child = enter(node, stack.length > maxDepth);
       if (child) stack.push(child);
       else frame.changed = true;
     } else {
@@ -71,16 +79,24 @@ export function sanitizeTree(root: Readonly<Root>): Root | undefined {
       frame.changed = true;
     }
   }
-  return top.changed ? { type: 'root', children: top.out as RootContent[] } : undefined;
+  return { changed: top.changed, nodes: top.out };
+}
+
+/** What becomes of an element: dropped with its content, unwrapped (content kept), or kept. */
+export function elementFate(tag: string, properties: Readonly<Properties> | undefined): 'drop' | 'unwrap' | 'keep' {
+  if (DROP_WITH_CONTENT.has(tag)) return 'drop';
+  if (tag === 'input' && properties?.type !== 'checkbox') return 'drop';
+  return ALLOWED_ELEMENTS.has(tag) ? 'keep' : 'unwrap';
 }
 
 /** A frame for the element's children, or `undefined` when it is dropped whole. */
-function enter(node: Element): Frame | undefined {
+function enter(node: Element, flatten: boolean): Frame | undefined {
   const tag = node.tagName.toLowerCase();
-  if (DROP_WITH_CONTENT.has(tag)) return undefined;
-  if (tag === 'input' && node.properties?.type !== 'checkbox') return undefined;
+  const natural = elementFate(tag, node.properties);
+  const fate = natural === 'keep' && flatten ? 'unwrap' : natural;
+  if (fate === 'drop') return undefined;
   const children = node.children as readonly Node[];
-  if (!ALLOWED_ELEMENTS.has(tag)) {
+  if (fate === 'unwrap') {
     // Unknown or layout-only elements (center, font, custom-x): keep what
     // they contain, lose the element and its attributes.
     return { children, index: 0, out: [], changed: true, finish: (out, parent) => parent.out.push(...out) };
@@ -98,7 +114,7 @@ function enter(node: Element): Frame | undefined {
 }
 
 /** Clean properties, or `undefined` when nothing had to change. */
-function cleanProperties(tag: string, properties: Properties): Properties | undefined {
+export function cleanProperties(tag: string, properties: Properties): Properties | undefined {
   const specific = ELEMENT_ATTRIBUTES[tag];
   let changed = false;
   const out: Properties = {};
@@ -143,12 +159,3 @@ function cleanProperty(tag: string, key: string, value: Value, specific: Readonl
   }
   return value;
 }
-
-/** The plugin: runs the walk once per document and replaces the root if needed. */
-export const sanitizePlugin: HastPluginDefinition = {
-  name: 'project-pages-sanitize',
-  before(root, ctx) {
-    const clean = sanitizeTree(root);
-    if (clean) ctx.replaceNode(root, clean);
-  },
-};

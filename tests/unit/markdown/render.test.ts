@@ -62,3 +62,10 @@ describe('renderMarkdown', () => {
     });
   });
 });
+
+describe('references without bare ids', () => {
+  it('collects URL-only references, and none from a page without any', async () => {
+    expect((await renderMarkdown('[PR](https://github.com/mirage/ocaml-tls/pull/3/files)', { trusted: true })).references).toEqual(['mirage/ocaml-tls#3']);
+    expect((await renderMarkdown('No refs: [repo](https://github.com/mirage/mirage) and #5.', { trusted: false })).references).toEqual([]);
+  });
+});

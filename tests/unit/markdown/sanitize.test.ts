@@ -1,8 +1,8 @@
 // Hostile input for untrusted content (issue 5): each case must render
 // inert, and quickly. Assertions read the HTML actually produced.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from '../../../src/project-pages/markdown/render.ts';
-import { sanitizeTree } from '../../../src/project-pages/markdown/sanitize.ts';
+import { MAX_COPY_DEPTH, sanitizeNodes, sanitizeTree } from '../../../src/project-pages/markdown/sanitize-tree.ts';
 import { isSafeSrcset, isSafeUrl } from '../../../src/project-pages/markdown/safe-url.ts';
 
 const untrusted = async (source: string) => (await renderMarkdown(source, { trusted: false })).html;
@@ -137,6 +137,20 @@ describe('degenerate and oversized input', () => {
     ['nested blockquotes', '> '.repeat(500_000)],
     ['references', 'a/b#1 '.repeat(170_000)],
   ];
+  // Under the tag limit, so reparsed and sanitized element by element.
+  const nested: Array<[string, string]> = [
+    ['an unknown element around 4,900 nested divs', `<font>${'<div>'.repeat(4900)}x`],
+    ['4,900 nested unknown elements', `${'<font><div>'.repeat(2450)}x`],
+    ['SVG around 4,900 nested groups', `<svg>${'<g>'.repeat(4900)}<script>alert(1)</script>`],
+  ];
+  for (const [name, source] of nested) {
+    it(`renders ${name} quickly and inert`, async () => {
+      const start = performance.now();
+      const html = await untrusted(source);
+      expect(performance.now() - start).toBeLessThan(5_000);
+      expect(html).not.toMatch(/<font|<svg|<script/);
+    });
+  }
   for (const [name, line] of megabyte) {
     it(`renders a 1 MB single line of ${name} quickly and inert`, async () => {
       const start = performance.now();
@@ -169,6 +183,21 @@ describe('sanitizeTree', () => {
   });
 });
 
+describe('sanitizeNodes', () => {
+  it(`copies at most ${MAX_COPY_DEPTH} levels deep, keeping the text below`, () => {
+    let node: any = { type: 'text', value: 'deep' };
+    for (let i = 0; i < 500; i++) node = { type: 'element', tagName: 'div', properties: {}, children: [node] };
+    let depth = 0;
+    let cur: any = sanitizeNodes([node])[0];
+    while (cur.type === 'element') {
+      cur = cur.children[0];
+      depth++;
+    }
+    expect(depth).toBe(MAX_COPY_DEPTH);
+    expect(cur).toEqual({ type: 'text', value: 'deep' });
+  });
+});
+
 describe('isSafeUrl', () => {
   it.each([
     ['https://mirage.io/', true], ['http://x', true], ['mailto:a@b.c', true], ['/rel/path', true], ['#anchor', true],
@@ -188,5 +217,34 @@ describe('reference links in untrusted content with raw HTML', () => {
     const { html, references } = await renderMarkdown('<b>Fixed</b> in mirage/mirage#12 <span data-ref="x/y#1" class="gh-ref">spoof</span>', { trusted: false });
     expect(html).toBe('<p><b>Fixed</b> in <a href="https://github.com/mirage/mirage/issues/12" class="gh-ref" data-ref="mirage/mirage#12">mirage/mirage#12</a> <span>spoof</span></p>\n');
     expect(references).toEqual(['mirage/mirage#12']);
+  });
+});
+
+describe('unknown elements are unwrapped without losing any cleanup inside them', () => {
+  it.each([
+    ['<center><img src="/a.png" onerror="alert(1)"></center>', '<img src="/a.png">'],
+    ['<custom-x onclick="a"><b onclick="b"><i onmouseover="c">x</i></b></custom-x>', '<p><b><i>x</i></b></p>'],
+    ['<font color="red"><center><a href="javascript:x" onclick="y">link</a> <span style="s">t</span></center></font>', '<p></p><a>link</a> <span>t</span><p></p>'],
+    ['<font><script>alert(1)</script>ok<!-- hidden --></font>', '<p>ok</p>'],
+    ['<div><blink><div><marquee onstart="x"><img src="data:x" alt="a"></marquee></div></blink></div>', '<div><div><img alt="a"></div></div>'],
+    ['<div><!-- c --><p onclick="x">para</p></div>', '<div><p>para</p></div>'],
+  ])('%s', async (source, expected) => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const html = await untrusted(source);
+      expect(html.replace(/\n/g, '')).toBe(expected);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe('what counts as raw HTML', () => {
+  it('a comparison in code or prose is not HTML; a tag, comment or declaration is', async () => {
+    expect(await untrusted('if `n < 2` then 1 < 3')).toBe('<p>if <code>n &lt; 2</code> then 1 &lt; 3</p>\n');
+    for (const source of ['a <b onclick="x">b</b>', 'a <!-- <img src=x onerror=alert(1)> -->', 'a <?php echo 1 ?>', 'a <!DOCTYPE html>']) {
+      expectInert(await untrusted(source));
+    }
   });
 });
