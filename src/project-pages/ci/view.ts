@@ -36,15 +36,30 @@ export function timeAgo(iso: string, now: Date): string {
   return plural(Math.floor(hours / 24), 'day');
 }
 
+/*
+ * Every page looks up its repos and references in the same snapshot, so a
+ * linear search per lookup made a build quadratic in content size; the
+ * lookup maps are built once per snapshot list instead.
+ */
+const indexes = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  let index = indexes.get(list) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const item of list) if (!index.has(item.id.toLowerCase())) index.set(item.id.toLowerCase(), item);
+    indexes.set(list, index);
+  }
+  return index;
+}
+
 export function findRepoStatus(snapshot: Pick<StatusSnapshot, 'repos'>, id: string): RepoStatus | undefined {
-  const key = id.toLowerCase();
-  return snapshot.repos.find((r) => r.id.toLowerCase() === key);
+  return byId(snapshot.repos).get(id.toLowerCase());
 }
 
 /** Accepts `owner/repo#N` or an issue/pull-request URL. */
 export function findReferenceStatus(snapshot: Pick<StatusSnapshot, 'references'>, reference: string): ReferenceStatus | undefined {
-  const key = (parseReference(reference)?.id ?? reference).toLowerCase();
-  return snapshot.references.find((r) => r.id.toLowerCase() === key);
+  return byId(snapshot.references).get((parseReference(reference)?.id ?? reference).toLowerCase());
 }
 
 /** Tracked repos by group, in the order the options list them. */

@@ -37,6 +37,8 @@ export interface SiteData {
 let cached: Promise<SiteData> | undefined;
 
 export function siteData(): Promise<SiteData> {
+	// In dev, content changes between requests; a build reads it once.
+	if (import.meta.env.DEV) return build();
 	cached ??= build();
 	return cached;
 }

@@ -6,7 +6,19 @@
 import { getEntry } from 'astro:content';
 import { STATUS_ENTRY_ID, type StatusSnapshot } from '../../ci/snapshot-schema.ts';
 
-export async function toolchainStatus(): Promise<StatusSnapshot | undefined> {
+let cached: Promise<StatusSnapshot | undefined> | undefined;
+
+/**
+ * One object for the whole build, so that the lookup maps `ci/view.ts` builds
+ * for it are built once; in dev the data can change, so it is read each time.
+ */
+export function toolchainStatus(): Promise<StatusSnapshot | undefined> {
+  if (import.meta.env.DEV) return readStatus();
+  cached ??= readStatus();
+  return cached;
+}
+
+async function readStatus(): Promise<StatusSnapshot | undefined> {
   // The collection name is the site's choice of key; the integration registers it as `status`.
   const entry = await (getEntry as (c: string, id: string) => Promise<{ data: unknown } | undefined>)('status', STATUS_ENTRY_ID);
   return entry?.data as StatusSnapshot | undefined;
