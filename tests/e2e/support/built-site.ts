@@ -6,43 +6,40 @@ import { DIST } from './paths.ts';
 export interface BuiltPage {
 	/** Where the page is served: `/blog/x/` for `blog/x/index.html`. */
 	url: string;
-	/** Relative to dist/. */
+	/** Relative to the site folder, with `/` separators. */
 	file: string;
 }
 
-/** Folders in dist/ that hold generated assets, not pages. */
+/** Folders of generated assets, not pages. */
 const ASSET_DIRS = new Set(['_astro', 'pagefind']);
 
-/** Every file under dist/, relative, sorted. */
-export function distFiles(dir = DIST): string[] {
+/** Every file under `root`, relative with `/` separators, sorted. */
+export function distFiles(root = DIST): string[] {
 	const files: string[] = [];
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) files.push(...distFiles(full));
-		else files.push(path.relative(DIST, full));
-	}
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else files.push(path.relative(root, full).split(path.sep).join('/'));
+		}
+	};
+	walk(root);
 	return files.sort();
 }
 
 /** Every HTML page of the site; the 404 page is served at any missing URL. */
-export function builtPages(): BuiltPage[] {
-	return distFiles()
-		.filter((file) => file.endsWith('.html') && !ASSET_DIRS.has(file.split(path.sep)[0]!))
+export function builtPages(root = DIST): BuiltPage[] {
+	return distFiles(root)
+		.filter((file) => file.endsWith('.html') && !ASSET_DIRS.has(file.split('/')[0]!))
 		.map((file) => ({ file, url: urlOf(file) }));
 }
 
 export function urlOf(file: string): string {
-	const posix = file.split(path.sep).join('/');
-	if (posix === 'index.html') return '/';
-	if (posix.endsWith('/index.html')) return `/${posix.slice(0, -'index.html'.length)}`;
-	return `/${posix}`;
+	if (file === 'index.html') return '/';
+	if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+	return `/${file}`;
 }
 
-export function readDist(file: string): string {
-	return readFileSync(path.join(DIST, file), 'utf8');
-}
-
-/** The pages whose URL starts with `prefix`, e.g. `/blog/`. */
-export function pagesUnder(prefix: string): BuiltPage[] {
-	return builtPages().filter((page) => page.url.startsWith(prefix));
+export function readDist(file: string, root = DIST): string {
+	return readFileSync(path.join(root, file), 'utf8');
 }

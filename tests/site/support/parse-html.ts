@@ -8,6 +8,8 @@ export interface ParsedElement {
 	tagName: string;
 	/** The attribute's value with character references decoded; undefined when absent. */
 	attr(name: string): string | undefined;
+	/** Every attribute's name, lower case. */
+	names(): string[];
 }
 
 export interface ParsedDocument {
@@ -32,6 +34,7 @@ function wrap(element: HtmlElement): ParsedElement {
 			const value = element.getAttributeValue(name);
 			return value === null ? undefined : decode(value);
 		},
+		names: () => element.attributes.map((attribute) => attribute.key.toLowerCase()),
 	};
 }
 
