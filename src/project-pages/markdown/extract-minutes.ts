@@ -14,6 +14,7 @@ import { mdastText, oneLine } from './mdast-text.ts';
 import { parsePeople } from './minutes-people.ts';
 import { findLabelledItems, toAction, type ActionItem } from './minutes-items.ts';
 import { findRfcMentions } from './rfc-mentions.ts';
+import { guardUntrusted } from './input-guard.ts';
 
 export interface MinutesSummary {
   chair?: string;
@@ -34,8 +35,21 @@ const ATTENDEES_LABEL = /^\s*(?:attendees|attendance|present|participants)\s*:\s
 const ATTENDEES_HEADING = /^(?:attendees|attendance|present|participants)\s*:?$/i;
 const AGENDA_HEADING = /^agenda\s*:?$/i;
 
+/** The largest real minutes are 11 KB; a body past this is not read for a summary. */
+export const MAX_BODY = 256 * 1024;
+
+// Building the whole tree in JS costs far more per character reference
+// than rendering does (10,000 in one paragraph take over a second), so the
+// body is defused sooner than for rendering: past 1,000 `&`, none is decoded.
+const PARSE_LIMITS = { maxAmpersands: 1000 };
+
+function parse(body: string): Root {
+  const source = body.length > MAX_BODY ? '' : guardUntrusted(body, PARSE_LIMITS).source;
+  return markdownToMdast(source, { position: false, features: { gfm: true, frontmatter: false } }) as Root;
+}
+
 export function extractMinutes(body: string, frontmatter: MinutesFrontmatter = {}): MinutesSummary {
-  const tree = markdownToMdast(body, { position: false, features: { gfm: true, frontmatter: false } }) as Root;
+  const tree = parse(body);
   const blocks = tree.children;
   const people = frontmatter.attendees?.length ? undefined : findAttendees(blocks);
   const { actions, decisions } = findItems(tree);
@@ -45,7 +59,7 @@ export function extractMinutes(body: string, frontmatter: MinutesFrontmatter = {
     agenda: frontmatter.agenda?.length ? [...frontmatter.agenda] : findAgenda(blocks),
     actions,
     decisions,
-    rfcMentions: findRfcMentions(body),
+    rfcMentions: body.length > MAX_BODY ? [] : findRfcMentions(body),
   };
 }
 
@@ -104,31 +118,35 @@ function findAttendees(blocks: readonly RootContent[]): ReturnType<typeof parseP
   return undefined;
 }
 
-/** Labelled action/decision lines in any paragraph, and task-list items, in document order. */
+/**
+ * Labelled action/decision lines in any paragraph, and task-list items, in
+ * document order. Iterative, like mdastText: nesting depth is the author's.
+ */
 function findItems(tree: Root): { actions: ActionItem[]; decisions: string[] } {
   const actions: ActionItem[] = [];
   const decisions: string[] = [];
-  const visit = (node: Nodes, task?: ListItem) => {
-    if (node.type === 'code' || node.type === 'html' || node.type === 'definition') return;
-    if (node.type === 'listItem' && typeof node.checked === 'boolean') {
-      const text = oneLine(node.children.filter((c) => c.type !== 'list').map((c) => mdastText(c as Nodes)).join(' '));
-      const labelled = findLabelledItems(text);
-      const item = labelled[0];
-      if (item?.kind === 'decision') decisions.push(item.text);
-      else if (item) actions.push(toAction(item.text, node.checked, item.owner));
-      else if (text) actions.push(toAction(text, node.checked));
-      for (const child of node.children) if (child.type === 'list') visit(child);
-      return;
-    }
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'html' || node.type === 'definition') continue;
     if (node.type === 'paragraph' || node.type === 'heading') {
       for (const item of findLabelledItems(mdastText(node))) {
         if (item.kind === 'decision') decisions.push(item.text);
         else actions.push(toAction(item.text, false, item.owner));
       }
-      return;
+      continue;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, task);
-  };
-  visit(tree);
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      const text = oneLine(node.children.filter((c) => c.type !== 'list').map((c) => mdastText(c as Nodes)).join(' '));
+      const item = findLabelledItems(text)[0];
+      if (item?.kind === 'decision') decisions.push(item.text);
+      else if (item) actions.push(toAction(item.text, node.checked, item.owner));
+      else if (text) actions.push(toAction(text, node.checked));
+      // Only nested lists remain to visit: the item's own text is done.
+      for (let i = node.children.length - 1; i >= 0; i--) if (node.children[i]!.type === 'list') stack.push(node.children[i] as Nodes);
+      continue;
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
   return { actions, decisions };
 }

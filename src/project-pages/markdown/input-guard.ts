@@ -20,6 +20,12 @@
 
 /** Per paragraph (a run of lines without a blank one). */
 export const MAX_MARKS_PER_PARAGRAPH = 1000;
+/**
+ * Per document. Past tens of thousands of references Sätteri can also abort
+ * the whole process (a panic on a misplaced UTF-8 boundary), which no
+ * try/catch survives; callers that build a JS tree want far fewer.
+ */
+export const MAX_AMPERSANDS = 20_000;
 /** Per document: tag-like sequences beyond which raw HTML is not reparsed. */
 export const MAX_TAGS = 5000;
 /** Blockquote markers opening one line. */
@@ -45,16 +51,22 @@ function count(line: string, re: RegExp): number {
   return n;
 }
 
-export function guardUntrusted(source: string): GuardedInput {
+export interface GuardLimits {
+  /** `&` in the whole document before every `&` is escaped. */
+  maxAmpersands: number;
+}
+
+export function guardUntrusted(source: string, limits: GuardLimits = { maxAmpersands: MAX_AMPERSANDS }): GuardedInput {
   // Raw HTML needs `<` then a letter, `/`, `!` or `?` (CommonMark's tags,
   // comments, declarations); `n < 2` in code is not HTML.
   const hasAngle = HTML_START.test(source);
   // Fast path: too short for any of these costs to matter.
-  if (source.length < MAX_MARKS_PER_PARAGRAPH) return { source, smartPunctuation: true, hasHtml: hasAngle };
+  if (source.length < Math.min(MAX_MARKS_PER_PARAGRAPH, limits.maxAmpersands)) return { source, smartPunctuation: true, hasHtml: hasAngle };
   const lines = source.split('\n');
   let fence: string | undefined;
   let smart = 0;
   let amps = 0;
+  let allAmps = 0;
   let tags = 0;
   let tooSmart = false;
   let tooManyAmps = false;
@@ -77,9 +89,13 @@ export function guardUntrusted(source: string): GuardedInput {
     if (line.includes('<')) tags += count(line, TAG_LIKE);
     if (TOO_DEEP.test(line)) tooDeep = true;
     smart += count(line, SMART);
-    if (line.includes('&')) amps += count(line, AMPERSAND);
+    if (line.includes('&')) {
+      const n = count(line, AMPERSAND);
+      amps += n;
+      allAmps += n;
+    }
     if (smart > MAX_MARKS_PER_PARAGRAPH) tooSmart = true;
-    if (amps > MAX_MARKS_PER_PARAGRAPH) tooManyAmps = true;
+    if (amps > MAX_MARKS_PER_PARAGRAPH || allAmps > limits.maxAmpersands) tooManyAmps = true;
   }
   const tooManyTags = tags > MAX_TAGS;
   if (!tooManyAmps && !tooManyTags && !tooDeep) return { source, smartPunctuation: !tooSmart, hasHtml: hasAngle };

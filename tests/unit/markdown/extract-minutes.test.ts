@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { extractMinutes } from '../../../src/project-pages/markdown/extract-minutes.ts';
+import { MAX_BODY, extractMinutes } from '../../../src/project-pages/markdown/extract-minutes.ts';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus/mirage-www/minutes');
 const haveCorpus = existsSync(CORPUS);
@@ -167,5 +167,27 @@ describe('action owners are not guessed', () => {
     ['Action: Dave and Mort to merge', 'Dave and Mort'],
   ])('%s → owner %s', (line, owner) => {
     expect(extractMinutes(line).actions[0]!.owner).toBe(owner);
+  });
+});
+
+describe('hostile minutes bodies', () => {
+  it('reads only the front matter from a body past MAX_BODY', () => {
+    const body = `Attendees: Mallory\n\nAction: Mallory to x\n\nRFC 1\n\n${'word '.repeat(60_000)}`;
+    expect(body.length).toBeGreaterThan(MAX_BODY);
+    expect(extractMinutes(body, { chair: 'Ada', attendees: ['Ada'] })).toEqual({
+      chair: 'Ada', attendees: ['Ada'], agenda: [], actions: [], decisions: [], rfcMentions: [],
+    });
+  });
+
+  it.each([
+    ['deeply nested emphasis', `${'*a _'.repeat(20_000)}x${'_ a*'.repeat(20_000)}`],
+    ['deeply nested task lists', Array.from({ length: 400 }, (_, i) => `${' '.repeat(i * 2)}- [ ] Action: x`).join('\n')],
+    ['30,000 character references in one paragraph', `Attendees: Ada\n\n${'&copy; '.repeat(30_000)}`],
+    ['entities spread over paragraphs', `Attendees: Ada\n\n${`${'&amp; '.repeat(900)}\n\n`.repeat(40)}`],
+  ])('survives %s quickly', (_name, body) => {
+    const start = performance.now();
+    const s = extractMinutes(body);
+    expect(performance.now() - start).toBeLessThan(3_000);
+    expect(s.agenda).toEqual([]);
   });
 });
