@@ -42,16 +42,17 @@ async function open(page: Page, url: string, nav?: string): Promise<string> {
 	return heading;
 }
 
+/** Soft, so that one page's violations don't hide the next page's. */
 async function expectAccessible(page: Page, url: string): Promise<void> {
-	expect(await axeViolations(page), `axe violations on ${url}`).toEqual([]);
+	expect.soft(await axeViolations(page), `axe violations on ${url}`).toEqual([]);
 }
 
 test('home page', async ({ page }, testInfo) => {
 	expect(await open(page, '/', 'Home')).toBe('MirageOS');
 	// The home page leads into every section.
 	for (const section of ['/blog/', '/weekly/', '/rfcs/', '/projects/']) await expect(page.locator(`main a[href="${section}"]`).first()).toBeVisible();
-	await expectAccessible(page, '/');
 	await screenshotBothWidths(page, testInfo, 'home');
+	await expectAccessible(page, '/');
 });
 
 for (const section of SECTIONS) {
@@ -60,15 +61,15 @@ for (const section of SECTIONS) {
 		const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 		const entries = hrefs.filter((href) => section.entry.test(href));
 		expect(entries.length, `${section.index} links to its entries`).toBeGreaterThan(0);
-		await expectAccessible(page, section.index);
 		await screenshotBothWidths(page, testInfo, `${section.name}-index`);
+		await expectAccessible(page, section.index);
 
 		const entry = entries[0]!;
 		await page.locator(`main a[href="${entry}"]`).first().click();
 		await expect(page).toHaveURL(entry);
 		await open(page, entry, section.nav);
-		await expectAccessible(page, entry);
 		await screenshotBothWidths(page, testInfo, `${section.name}-entry`);
+		await expectAccessible(page, entry);
 	});
 }
 
@@ -77,14 +78,14 @@ test('status page: matrix of tracked repositories with links to their CI runs', 
 	const rows = page.locator('main table tbody tr');
 	expect(await rows.count(), 'one row per tracked repository').toBeGreaterThan(0);
 	await expect(page.locator('main table a[href^="https://"]').first()).toBeVisible();
-	await expectAccessible(page, '/status/');
 	await screenshotBothWidths(page, testInfo, 'status');
+	await expectAccessible(page, '/status/');
 });
 
 test('weekly actions page', async ({ page }, testInfo) => {
 	await open(page, '/weekly/actions/', 'Weekly calls');
-	await expectAccessible(page, '/weekly/actions/');
 	await screenshotBothWidths(page, testInfo, 'weekly-actions');
+	await expectAccessible(page, '/weekly/actions/');
 });
 
 test('404: a missing address answers 404 with the not-found page', async ({ page }, testInfo) => {
@@ -95,6 +96,6 @@ test('404: a missing address answers 404 with the not-found page', async ({ page
 	await page.locator('main a', { hasText: 'Home' }).click();
 	await expect(page).toHaveURL('/');
 	await page.goto('/no/such/page/');
-	await expectAccessible(page, '404 page');
 	await screenshotBothWidths(page, testInfo, '404');
+	await expectAccessible(page, '404 page');
 });
