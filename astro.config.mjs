@@ -8,6 +8,9 @@ import projectPagesOptions from './project-pages.config.mjs';
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'https://mirage.example.org',
 	trailingSlash: 'always',
+	// Pages return cache keys from getStaticPaths (src/project-pages/utils/cache-keys.ts),
+	// so a rebuild renders only what changed; `astro build --force` renders everything.
+	experimental: { incrementalBuild: true },
 	integrations: [
 		mdx(),
 		projectPages(projectPagesOptions),

@@ -19,6 +19,8 @@ export interface FixtureSite {
 	output: string;
 	exitCode: number;
 	read(urlPath: string): Promise<string>;
+	/** Builds the same folder again (after the test changed its content). */
+	rebuild(): Promise<{ output: string; exitCode: number }>;
 }
 
 export interface BuildOptions {
@@ -27,9 +29,11 @@ export interface BuildOptions {
 	/** Options passed to projectPages(), merged over a small default. */
 	options?: Record<string, unknown>;
 	env?: NodeJS.ProcessEnv;
+	/** Turns on Astro's experimental incremental build, as the site does. */
+	incremental?: boolean;
 }
 
-export async function buildFixtureSite({ content, options = {}, env = {} }: BuildOptions): Promise<FixtureSite> {
+export async function buildFixtureSite({ content, options = {}, env = {}, incremental = false }: BuildOptions): Promise<FixtureSite> {
 	const root = await mkdtemp(path.join(tmpdir(), 'project-pages-site-'));
 	await cp(path.join(REPO, 'src/project-pages'), path.join(root, 'src/project-pages'), { recursive: true });
 	await symlink(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
@@ -45,7 +49,7 @@ export async function buildFixtureSite({ content, options = {}, env = {} }: Buil
 import mdx from '@astrojs/mdx';
 import projectPages from './src/project-pages/index.ts';
 // Its own cache: node_modules is a symlink shared with other builds running at the same time.
-export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'always', cacheDir: './.astro-cache', integrations: [mdx(), projectPages(${JSON.stringify(merged)})] });
+export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'always', cacheDir: './.astro-cache', experimental: { incrementalBuild: ${incremental} }, integrations: [mdx(), projectPages(${JSON.stringify(merged)})] });
 `,
 	);
 	await mkdir(path.join(root, 'content'), { recursive: true });
@@ -58,9 +62,10 @@ export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'alwa
 			await cp(source, destination, { recursive: true });
 		}
 	}
-	const { output, exitCode } = await run('npx', ['astro', 'build'], root, env);
+	const rebuild = () => run('npx', ['astro', 'build'], root, env);
+	const { output, exitCode } = await rebuild();
 	const dist = path.join(root, 'dist');
-	return { root, dist, output, exitCode, read: (urlPath) => readFile(path.join(dist, urlPath), 'utf8') };
+	return { root, dist, output, exitCode, rebuild, read: (urlPath) => readFile(path.join(dist, urlPath), 'utf8') };
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ output: string; exitCode: number }> {

@@ -6,6 +6,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { PeopleIndex, type PersonRefLike } from './people.ts';
+import { cacheKey, sharedCacheKey } from './cache-keys.ts';
+import { toolchainStatus } from '../components/status/get-status.ts';
 
 export type Minutes = CollectionEntry<'minutes'>;
 export type Post = CollectionEntry<'blog'>;
@@ -32,6 +34,8 @@ export interface SiteData {
 	/** Posts by lower-cased tag. */
 	/** Calls whose notes mention an RFC, by RFC number. */
 	rfcDiscussions: Map<number, Minutes[]>;
+	/** Incremental-build keys: what every page shows, and what every project listing shows. */
+	keys: { shared: string; projects: string };
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -46,12 +50,13 @@ export function siteData(): Promise<SiteData> {
 const byDateDesc = (a: { data: { date: Date } }, b: { data: { date: Date } }) => b.data.date.getTime() - a.data.date.getTime();
 
 async function build(): Promise<SiteData> {
-	const [minutes, posts, rfcs, projects, peopleEntries] = await Promise.all([
+	const [minutes, posts, rfcs, projects, peopleEntries, status] = await Promise.all([
 		getCollection('minutes'),
 		getCollection('blog'),
 		getCollection('rfcs'),
 		getCollection('projects'),
 		getCollection('people'),
+		toolchainStatus(),
 	]);
 	minutes.sort(byDateDesc);
 	posts.sort(byDateDesc);
@@ -86,7 +91,13 @@ async function build(): Promise<SiteData> {
 	for (const call of [...minutes].reverse()) {
 		for (const n of new Set(call.data.summary.rfcMentions)) (rfcDiscussions.get(n) ?? rfcDiscussions.set(n, []).get(n)!).push(call);
 	}
-	return { minutes, posts, rfcs, projects, people, tags, activity, rfcDiscussions };
+	const shared = sharedCacheKey({
+		statusDigest: status ? [status.fetchedAt, status.stale, status.repos.length, status.references.length, cacheKey(status)] : null,
+		peopleDigests: peopleEntries.map((e) => e.digest ?? e.data),
+		today: new Date().toISOString().slice(0, 10),
+	});
+	const keys = { shared, projects: cacheKey(shared, projects.map((p) => [p.id, p.digest])) };
+	return { minutes, posts, rfcs, projects, people, tags, activity, rfcDiscussions, keys };
 }
 
 export function rfcPath(rfc: Rfc): string {

@@ -1,0 +1,53 @@
+/**
+ * Astro's incremental build skips pages whose cache key is unchanged. The
+ * keys must cover what each page shows: a changed call re-renders its own
+ * page (and pages listing it), a changed people file re-renders everything,
+ * and nothing else is rendered again.
+ */
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtureSite, REPO, type FixtureSite } from '../helpers/build-site.ts';
+
+let site: FixtureSite;
+
+/** Pages the build log says it rendered rather than restored. */
+function rendered(output: string): string[] {
+	return [...output.matchAll(/├─ (\/\S+) \(\+\d+ms\)/g)].map((m) => m[1]!);
+}
+function restored(output: string): string[] {
+	return [...output.matchAll(/├─ (\/\S+) \(restored\)/g)].map((m) => m[1]!);
+}
+
+beforeAll(async () => {
+	site = await buildFixtureSite({ content: { '.': path.join(REPO, 'tests/fixtures/site/content') }, incremental: true });
+	if (site.exitCode !== 0) throw new Error(`fixture build failed:\n${site.output}`);
+});
+
+describe('incremental rebuilds', () => {
+	it('restores every keyed page when nothing changed', async () => {
+		const { output, exitCode } = await site.rebuild();
+		expect(exitCode).toBe(0);
+		expect(restored(output)).toContain('/weekly/2026-11-18/index.html');
+		expect(restored(output)).toContain('/rfcs/0001-fixture-proposal/index.html');
+		expect(rendered(output)).not.toContain('/weekly/2026-11-18/index.html');
+	});
+
+	it('re-renders a changed call, with its new text, and restores the other call', async () => {
+		const file = path.join(site.root, 'content/minutes/2026-11-18.md');
+		await writeFile(file, (await readFile(file, 'utf8')).replace('title: Fixture call', 'title: Renamed fixture call'));
+		const { output } = await site.rebuild();
+		expect(rendered(output)).toContain('/weekly/2026-11-18/index.html');
+		expect(restored(output)).toContain('/weekly/weekly-2015-03-04/index.html');
+		expect(await site.read('weekly/2026-11-18/index.html')).toContain('Renamed fixture call');
+		// The people who attended list the call by date only, so their pages are restored.
+		expect(restored(output)).toContain('/people/bobbuilder/index.html');
+	});
+
+	it('re-renders every page when the people file changes', async () => {
+		await appendFile(path.join(site.root, 'content/people.yaml'), '- name: Carol Unknown\n  github: carol\n');
+		const { output } = await site.rebuild();
+		expect(restored(output)).toEqual([]);
+		expect(await site.read('weekly/weekly-2015-03-04/index.html')).toContain('href="/people/carol/"');
+	});
+});
