@@ -7,6 +7,7 @@
  * memoized); a render is one native parse plus a few filtered visitors, with
  * no HTML reparse on the hot path.
  */
+import { taskListLabelsPlugin } from './task-list-labels.ts';
 import { markdownToHtml } from 'satteri';
 import type { Features, HastPluginEntry, HastPluginList, MdastPluginList } from 'satteri';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
@@ -63,7 +64,7 @@ function getPipeline(): Promise<Pipeline> {
   pipeline ??= getHighlightPlugin().then((highlight) => {
     // Order matters: sanitize first, so the highlighter's inline styles and
     // the heading ids added afterwards are not stripped as if they were input.
-    const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesEntry];
+    const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesEntry, taskListLabelsPlugin];
     return {
       mdastPlugins: [normalizeCodeLangEntry, autolinkReferencesEntry],
       trusted: after,
