@@ -3,14 +3,13 @@
  * shared corpus must build into a page at its permalink, without edits.
  * The corpus lives beside the repository and is never copied into it.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureSite, CORPUS, type FixtureSite } from '../helpers/build-site.ts';
+import { buildFixtureSite, type FixtureSite } from '../helpers/build-site.ts';
+import { CORPUS, corpusAvailable } from '../helpers/corpus.ts';
 
-const present = existsSync(path.join(CORPUS, 'minutes')) && existsSync(path.join(CORPUS, 'blog'));
-if (!present) console.warn(`[corpus test skipped] ${CORPUS} is not present; it holds the real mirage-www content this test builds.`);
+const present = corpusAvailable('corpus build', 'minutes') && corpusAvailable('corpus build', 'blog');
 
 async function markdownFiles(dir: string): Promise<string[]> {
 	return (await readdir(dir)).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f));

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-export const CORPUS = path.resolve(REPO, '../shared/corpus/mirage-www');
 
 export interface FixtureSite {
 	root: string;

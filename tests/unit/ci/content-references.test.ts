@@ -1,3 +1,4 @@
+import { CORPUS, corpusAvailable } from '../../helpers/corpus.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,12 +51,11 @@ describe('collectContentReferences', () => {
     expect(await collectContentReferences(join(tmpdir(), 'no-such-content-dir-xyz'))).toEqual({ references: [], repos: [] });
   });
 
-  const corpus = resolve('../shared/corpus/mirage-www');
-  it.skipIf(!existsSync(corpus))('finds the references in the real mirage-www minutes', async () => {
+  const corpus = CORPUS;
+  it.skipIf(!corpusAvailable('content references in the corpus', 'minutes'))('finds the references in the real mirage-www minutes', async () => {
     const found = await collectContentReferences(join(corpus, 'minutes'));
     expect(found.references.length).toBeGreaterThan(20);
     expect(found.references).toContain('mirage/mirage-tcpip#152');
     expect(found.references.every((r) => /^[\w.-]+\/[\w.-]+#\d+$/.test(r))).toBe(true);
   });
-  if (!existsSync(corpus)) console.log(`skipping the mirage-www corpus test: ${corpus} is absent`);
 });

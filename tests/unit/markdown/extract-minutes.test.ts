@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS as CORPUS_ROOT, corpusAvailable } from '../../helpers/corpus.ts';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY, extractMinutes } from '../../../src/project-pages/markdown/extract-minutes.ts';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus/mirage-www/minutes');
-const haveCorpus = existsSync(CORPUS);
-if (!haveCorpus) console.log(`extract-minutes: skipping real mirage-www minutes, no corpus at ${CORPUS}`);
+const CORPUS = join(CORPUS_ROOT, 'minutes');
+const haveCorpus = corpusAvailable('extract-minutes on real minutes', 'minutes');
 
 function corpusFile(name: string) {
   const { content } = matter(readFileSync(join(CORPUS, name), 'utf8'));

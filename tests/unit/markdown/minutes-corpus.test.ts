@@ -1,11 +1,14 @@
 // The corpus check of issue 6: over mirage-www's 51 minutes, at least 40
 // must yield both attendees and an agenda.
-import { existsSync } from 'node:fs';
+import { corpusAvailable } from '../../helpers/corpus.ts';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CORPUS, reportCorpus } from '../../../scripts/report-minutes-corpus.ts';
+import { join } from 'node:path';
+import { reportCorpus } from '../../../scripts/report-minutes-corpus.ts';
+import { CORPUS } from '../../helpers/corpus.ts';
 
-const haveCorpus = existsSync(DEFAULT_CORPUS);
-if (!haveCorpus) console.log(`minutes corpus check: skipped, no corpus at ${DEFAULT_CORPUS}`);
+const DEFAULT_CORPUS = join(CORPUS, 'minutes');
+
+const haveCorpus = corpusAvailable('minutes corpus check', 'minutes');
 
 describe.skipIf(!haveCorpus)('minutes corpus', () => {
   it('yields attendees and an agenda for at least 40 of the 51 calls', () => {
