@@ -47,18 +47,23 @@ export async function syncMarkdownEntries({ store, generateDigest }: Pick<Loader
 	const errors: ContentError[] = [];
 	const numbers = new IdRegistry('RFC number');
 	const seen = new Set<string>();
+	// An unchanged file (same path, same text, same pipeline) keeps its entry without being parsed again.
+	const previous = new Map(store.values().map((entry) => [entry.filePath, entry]));
+	const claim = (id: string, file: string, data: unknown) => {
+		const clash = ids.claim(id, file) ?? (kind === 'rfcs' ? numbers.claim(String((data as { number: number }).number), file) : undefined);
+		if (clash) throw clash;
+		seen.add(id);
+	};
 	await Promise.all(
 		files.map(async (source) => {
 			try {
 				const text = await readContentText(source);
+				const digest = generateDigest(`${pipelineFingerprint()}\n${text}`);
+				const existing = previous.get(source.file);
+				if (existing?.digest === digest) return claim(existing.id, source.file, existing.data);
 				const loaded = loadDocument(kind, source, text);
 				const id = entryId(loaded, kind);
-				const clash = ids.claim(id, source.file) ?? (kind === 'rfcs' ? numbers.claim(String((loaded.data as { number: number }).number), source.file) : undefined);
-				if (clash) throw clash;
-				seen.add(id);
-				const digest = generateDigest(`${pipelineFingerprint()}\n${text}`);
-				const existing = store.get(id);
-				if (existing?.digest === digest && existing.filePath === source.file) return;
+				claim(id, source.file, loaded.data);
 				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
 				store.set({
 					id,

@@ -129,6 +129,9 @@ export function projectFacetValues(project: FilterableProject, mentors: readonly
  * seen) and count. Order: difficulty, size and status in their defined order;
  * programs newest year first; skills and mentors alphabetically.
  */
+// One collator: localeCompare with options builds a new one on every call.
+const LABEL_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
+
 export function facetOptions(projects: ReadonlyArray<{ project: FilterableProject; mentors: readonly ResolvedMentor[] }>): Record<Facet, FacetOption[]> {
 	const found = {} as Record<Facet, Map<string, FacetOption & { year: number }>>;
 	for (const facet of FACETS) found[facet] = new Map();
@@ -145,7 +148,7 @@ export function facetOptions(projects: ReadonlyArray<{ project: FilterableProjec
 			}
 		}
 	}
-	const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, 'en', { sensitivity: 'base' });
+	const byLabel = (a: FacetOption, b: FacetOption) => LABEL_ORDER.compare(a.label, b.label);
 	const inOrder = (order: readonly string[]) => (a: FacetOption, b: FacetOption) => order.indexOf(a.value) - order.indexOf(b.value);
 	const sorters: Record<Facet, (a: FacetOption & { year: number }, b: FacetOption & { year: number }) => number> = {
 		difficulty: (a, b) => Number(a.value) - Number(b.value),
