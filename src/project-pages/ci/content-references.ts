@@ -6,7 +6,7 @@
  * Read-only and forgiving: a file with broken front matter is still scanned
  * (the content checker reports the breakage, not this).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { findReferences, parseReference } from './references.ts';
@@ -64,14 +64,34 @@ export function referencesInDocument(text: string): { references: string[]; repo
   return { references: [...references], repos: [...repos] };
 }
 
-/** Scans `contentDir/**\/*.md(x)`; results are unique and sorted. */
-export async function collectContentReferences(contentDir: string): Promise<{ references: string[]; repos: string[] }> {
+/** What one file named, remembered with the file's size and time so an unchanged file is not read again. */
+export type ReferenceCache = Record<string, [mtimeMs: number, size: number, found: { references: string[]; repos: string[] }]>;
+
+/**
+ * Scans `contentDir/**\/*.md(x)`; results are unique and sorted. With a
+ * cache from the last build, only files whose size or time changed are read
+ * (a rebuild with nothing changed reads none); the cache for the next build
+ * is filled in place.
+ */
+export async function collectContentReferences(contentDir: string, cache: ReferenceCache = {}): Promise<{ references: string[]; repos: string[] }> {
   const references = new Map<string, string>();
   const repos = new Map<string, string>();
-  for (const file of await markdownFiles(contentDir)) {
-    const found = referencesInDocument(await readFile(file, 'utf8'));
-    for (const r of found.references) if (!references.has(r.toLowerCase())) references.set(r.toLowerCase(), r);
-    for (const r of found.repos) if (!repos.has(r.toLowerCase())) repos.set(r.toLowerCase(), r);
+  const files = await markdownFiles(contentDir);
+  const found = await Promise.all(
+    files.map(async (file) => {
+      const { mtimeMs, size } = await stat(file);
+      const hit = cache[file];
+      if (hit && hit[0] === mtimeMs && hit[1] === size) return hit[2];
+      const result = referencesInDocument(await readFile(file, 'utf8'));
+      cache[file] = [mtimeMs, size, result];
+      return result;
+    }),
+  );
+  const present = new Set(files);
+  for (const key of Object.keys(cache)) if (!present.has(key)) delete cache[key];
+  for (const f of found) {
+    for (const r of f.references) if (!references.has(r.toLowerCase())) references.set(r.toLowerCase(), r);
+    for (const r of f.repos) if (!repos.has(r.toLowerCase())) repos.set(r.toLowerCase(), r);
   }
   const sorted = (m: Map<string, string>) => [...m.values()].sort((a, b) => a.localeCompare(b));
   return { references: sorted(references), repos: sorted(repos) };

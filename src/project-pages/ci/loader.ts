@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { CiOptionsSchema, trackedRepos, type CiOptionsInput, type TrackedRepo } from './options.ts';
 import { parseReference, type GitHubRef } from './references.ts';
-import { collectContentReferences } from './content-references.ts';
+import { collectContentReferences, type ReferenceCache } from './content-references.ts';
 import { createStatusClient, type StatusClient, type StatusClientOptions } from './client.ts';
 import { gitHubEnv, strictFromEnv } from './github-env.ts';
 import { StatusFetchError } from './errors.ts';
@@ -38,9 +38,13 @@ export interface ToolchainStatusLoaderOptions {
 }
 
 /** What the loader will ask GitHub for: tracked repos (plus content repos) and references. */
-export async function statusRequest(options: ToolchainStatusLoaderOptions, root: string): Promise<{ repos: TrackedRepo[]; references: GitHubRef[] }> {
+export async function statusRequest(
+  options: ToolchainStatusLoaderOptions,
+  root: string,
+  cache?: ReferenceCache,
+): Promise<{ repos: TrackedRepo[]; references: GitHubRef[] }> {
   const ci = CiOptionsSchema.parse(options.ci);
-  const found = options.contentDir ? await collectContentReferences(resolve(root, options.contentDir)) : { references: [], repos: [] };
+  const found = options.contentDir ? await collectContentReferences(resolve(root, options.contentDir), cache) : { references: [], repos: [] };
   const repos = trackedRepos(ci.toolchain);
   const seen = new Set(repos.map((r) => r.id.toLowerCase()));
   for (const id of [...found.repos, ...(options.repos ?? [])]) {
@@ -72,14 +76,17 @@ export function toolchainStatusLoader(options: ToolchainStatusLoaderOptions): Lo
 /** The whole decision, separate from the store so it can be tested with a minimal context. */
 export async function loadStatus(
   options: ToolchainStatusLoaderOptions,
-  context: Pick<LoaderContext, 'logger' | 'store'> & { config?: { root: URL } },
+  context: Pick<LoaderContext, 'logger' | 'store'> & { config?: { root: URL }; meta?: LoaderContext['meta'] },
 ): Promise<StatusSnapshot> {
   const ci = CiOptionsSchema.parse(options.ci);
   const env = options.env ?? process.env;
   const strict = ci.strict || strictFromEnv(env);
   const root = context.config ? fileURLToPath(context.config.root) : process.cwd();
   const snapshotPath = isAbsolute(ci.snapshot) ? ci.snapshot : resolve(root, ci.snapshot);
-  const wanted = await statusRequest(options, root);
+  // What each content file names, kept between builds so that unchanged files are not read again.
+  const cache = readReferenceCache(context.meta);
+  const wanted = await statusRequest(options, root, cache);
+  context.meta?.set(REFERENCE_CACHE_KEY, JSON.stringify(cache));
   const github = gitHubEnv(env);
 
   const fallBack = async (reason: string, warn: boolean): Promise<StatusSnapshot> => {
@@ -122,5 +129,15 @@ export async function loadStatus(
   } catch (error) {
     if (!(error instanceof StatusFetchError)) throw error;
     return fallBack(`GitHub status fetch failed: ${error.message}`, true);
+  }
+}
+
+const REFERENCE_CACHE_KEY = 'content-references-v1';
+
+function readReferenceCache(meta: LoaderContext['meta'] | undefined): ReferenceCache {
+  try {
+    return JSON.parse(meta?.get(REFERENCE_CACHE_KEY) ?? '{}') as ReferenceCache;
+  } catch {
+    return {};
   }
 }
