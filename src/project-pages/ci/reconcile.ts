@@ -1,7 +1,8 @@
 /**
  * Fits stale data (the committed snapshot or an earlier content store) to
  * what this build asks for: groups come from today's options, repos and
- * references the old data lacks become `unknown` with the reason, and ones
+ * the old data lacks become `unknown` with the reason (references are left
+ * out, which pages show as unknown), and ones
  * nobody asks for any more are dropped. Pure.
  */
 import type { GitHubRef } from './references.ts';
@@ -23,10 +24,6 @@ export function unknownRepo(tracked: TrackedRepo, reason: string): RepoStatus {
   if (tracked.group !== undefined) repo.group = tracked.group;
   if (tracked.branch) repo.branch = tracked.branch;
   return repo;
-}
-
-export function unknownReference(ref: GitHubRef, reason: string): ReferenceStatus {
-  return { id: ref.id, url: ref.url, kind: 'unknown', state: 'unknown', reason };
 }
 
 /** Stale data reshaped for this build's repos and references, marked stale with the reason. */
@@ -51,7 +48,9 @@ export function reconcileStale(
       const { group: _g, ...rest } = old;
       return t.group !== undefined ? { ...rest, group: t.group } : rest;
     }),
-    references: wanted.references.map((r) => refs.get(r.id.toLowerCase()) ?? unknownReference(r, missing)),
+    // A reference the old data lacks is left out rather than stored as "unknown": badges show
+    // a missing reference as unknown anyway, and a large site can name thousands of them.
+    references: wanted.references.flatMap((r) => refs.get(r.id.toLowerCase()) ?? []),
   };
   if (base?.requests !== undefined) snapshot.requests = base.requests;
   return deriveSnapshot(snapshot);

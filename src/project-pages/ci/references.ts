@@ -59,6 +59,8 @@ function makeRef(owner: string, repo: string, num: string): GitHubRef | undefine
  */
 export function findReferences(text: string): FoundReference[] {
   const found: FoundReference[] = [];
+  // Most text has neither form; the scanner tries a match at every letter, so skip it outright.
+  if (!text.includes('#') && !text.includes('github.com/')) return found;
   for (const m of text.matchAll(SCANNER)) {
     const index = m.index;
     const isUrl = m[1] !== undefined;
