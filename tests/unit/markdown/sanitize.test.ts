@@ -100,8 +100,8 @@ describe('untrusted raw HTML', () => {
   it('strips style and foreign classes, prefixes raw ids, keeps task-list checkboxes disabled', async () => {
     const html = await untrusted('<p id="search" class="site-header" style="position:fixed">x</p>\n\n- [x] done\n- [ ] open\n\n<input type="checkbox" checked>');
     expect(html).toContain('<p id="user-content-search">x</p>');
-    expect(html).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> done</li>');
-    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('<li class="task-list-item"><input type="checkbox" checked disabled aria-label="Done"> done</li>');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="Done">');
     expect(html).not.toContain('site-header');
     expectInert(html);
   });
