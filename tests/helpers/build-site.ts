@@ -76,7 +76,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
-		child.on('close', (code) => resolve({ output, exitCode: code ?? 1 }));
+		// Some environments (CI=true) make Astro colour its log; tests read it as plain text.
+		child.on('close', (code) => resolve({ output: output.replace(/\x1b\[[0-9;]*m/g, ''), exitCode: code ?? 1 }));
 	});
 }
 
