@@ -11,8 +11,5 @@ export default defineConfig({
 	// Pages return cache keys from getStaticPaths (src/project-pages/utils/cache-keys.ts),
 	// so a rebuild renders only what changed; `astro build --force` renders everything.
 	experimental: { incrementalBuild: true },
-	integrations: [
-		mdx(),
-		projectPages(projectPagesOptions),
-	],
+	integrations: [mdx(), projectPages(projectPagesOptions)],
 });

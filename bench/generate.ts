@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from './lib/corpus.ts';
 
 const { values } = parseArgs({
-  options: {
-    n: { type: 'string', default: '1000' },
-    out: { type: 'string' },
-    seed: { type: 'string', default: '7' },
-  },
+	options: {
+		n: { type: 'string', default: '1000' },
+		out: { type: 'string' },
+		seed: { type: 'string', default: '7' },
+	},
 });
 const n = Number(values.n);
 const out = values.out ?? `bench/.work/${n}/content`;

@@ -21,115 +21,119 @@ const WORK = join(REPO, 'bench', '.work');
 const ASTRO_BUILD = ['npx', 'astro', 'build'];
 
 const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '1000,5000' },
-    seed: { type: 'string', default: '7' },
-    /** Heap limit in MB for every build (NODE_OPTIONS=--max-old-space-size); Node's default otherwise. */
-    heap: { type: 'string' },
-    /** The site to measure (a checkout with astro.config.* and src/); this repo by default. */
-    site: { type: 'string' },
-    /** Measure the site as committed at this ref (git archive), not the working tree. */
-    ref: { type: 'string' },
-    /** Before each build, wait up to this many seconds for the load average to fall below the core count. */
-    'wait-idle': { type: 'string', default: '90' },
-  },
+	options: {
+		sizes: { type: 'string', default: '1000,5000' },
+		seed: { type: 'string', default: '7' },
+		/** Heap limit in MB for every build (NODE_OPTIONS=--max-old-space-size); Node's default otherwise. */
+		heap: { type: 'string' },
+		/** The site to measure (a checkout with astro.config.* and src/); this repo by default. */
+		site: { type: 'string' },
+		/** Measure the site as committed at this ref (git archive), not the working tree. */
+		ref: { type: 'string' },
+		/** Before each build, wait up to this many seconds for the load average to fall below the core count. */
+		'wait-idle': { type: 'string', default: '90' },
+	},
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 function siteSource(): string {
-  if (values.ref) {
-    const dir = join(WORK, 'ref');
-    exportRef(REPO, values.ref, dir);
-    return dir;
-  }
-  return values.site ? resolve(values.site) : REPO;
+	if (values.ref) {
+		const dir = join(WORK, 'ref');
+		exportRef(REPO, values.ref, dir);
+		return dir;
+	}
+	return values.site ? resolve(values.site) : REPO;
 }
 const SITE = siteSource();
 const env = buildEnv(values.heap ? `--max-old-space-size=${values.heap}` : undefined);
 
 function progress(msg: string): void {
-  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+	console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 }
 
 async function build(id: Row['id'], label: string, cwd: string, logs: string, command = ASTRO_BUILD): Promise<Row> {
-  const load = await waitForQuiet(cpus().length, Number(values['wait-idle']));
-  progress(`(${id}) ${label} … (load ${load.toFixed(1)})`);
-  const m = await measure(command, { cwd, env, log: join(logs, `${id}.log`) });
-  const pages = countPages(cwd);
-  const cpu = m.cpuSeconds == null ? '' : ` (cpu ${m.cpuSeconds.toFixed(1)} s)`;
-  progress(`(${id}) ${m.ok ? 'ok' : `FAILED exit ${m.exitCode}`}: ${m.seconds.toFixed(1)} s${cpu}, ${m.peakMB.toFixed(0)} MB, ${pages} pages`);
-  return { id, label, m, pages };
+	const load = await waitForQuiet(cpus().length, Number(values['wait-idle']));
+	progress(`(${id}) ${label} … (load ${load.toFixed(1)})`);
+	const m = await measure(command, { cwd, env, log: join(logs, `${id}.log`) });
+	const pages = countPages(cwd);
+	const cpu = m.cpuSeconds == null ? '' : ` (cpu ${m.cpuSeconds.toFixed(1)} s)`;
+	progress(
+		`(${id}) ${m.ok ? 'ok' : `FAILED exit ${m.exitCode}`}: ${m.seconds.toFixed(1)} s${cpu}, ${m.peakMB.toFixed(0)} MB, ${pages} pages`,
+	);
+	return { id, label, m, pages };
 }
 
 /** Appends a paragraph to one minutes file (the middle one): the (d) edit. */
 function touchOneMinutes(site: string): string {
-  const dir = join(site, 'content', 'minutes');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-  const file = join(dir, files[Math.floor(files.length / 2)]!);
-  appendFileSync(file, '\nAn extra paragraph, edited to measure a one-file rebuild.\n');
-  return file;
+	const dir = join(site, 'content', 'minutes');
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.md'))
+		.sort();
+	const file = join(dir, files[Math.floor(files.length / 2)]!);
+	appendFileSync(file, '\nAn extra paragraph, edited to measure a one-file rebuild.\n');
+	return file;
 }
 
 async function runSize(n: number): Promise<void> {
-  const dir = join(WORK, String(n));
-  const logs = join(dir, 'logs');
-  mkdirSync(logs, { recursive: true });
-  const corpus = join(dir, 'content');
-  const summary = writeCorpus(corpus, n, Number(values.seed));
-  progress(`N=${n}: corpus ${JSON.stringify(summary.counts)}, ${summary.people} people → ${corpus}`);
+	const dir = join(WORK, String(n));
+	const logs = join(dir, 'logs');
+	mkdirSync(logs, { recursive: true });
+	const corpus = join(dir, 'content');
+	const summary = writeCorpus(corpus, n, Number(values.seed));
+	progress(`N=${n}: corpus ${JSON.stringify(summary.counts)}, ${summary.people} people → ${corpus}`);
 
-  const rows: Row[] = [];
-  const baseline = join(dir, 'baseline');
-  prepareBaseline(REPO, corpus, baseline);
-  // Warm-up, not measured: the first Astro process of a run pays for reading
-  // the toolchain from disk and filling Node's compile cache, which would
-  // otherwise land on (a) alone and flatter the ratios.
-  await measure(['npx', 'astro', 'sync'], { cwd: baseline, env, log: join(logs, 'warm-up.log') });
-  cleanCaches(baseline);
-  rows.push(await build('a', 'bare Astro, cold', baseline, logs));
+	const rows: Row[] = [];
+	const baseline = join(dir, 'baseline');
+	prepareBaseline(REPO, corpus, baseline);
+	// Warm-up, not measured: the first Astro process of a run pays for reading
+	// the toolchain from disk and filling Node's compile cache, which would
+	// otherwise land on (a) alone and flatter the ratios.
+	await measure(['npx', 'astro', 'sync'], { cwd: baseline, env, log: join(logs, 'warm-up.log') });
+	cleanCaches(baseline);
+	rows.push(await build('a', 'bare Astro, cold', baseline, logs));
 
-  if (!siteExists(SITE)) {
-    const note = 'no astro.config.* in the repo yet';
-    rows.push({ id: 'b', label: 'site, cold', pages: 0, m: null, note });
-  } else {
-    const site = join(dir, 'site');
-    prepareSite(SITE, REPO, corpus, site);
-    cleanCaches(site);
-    const b = await build('b', 'site, cold', site, logs);
-    rows.push(b);
-    if (b.m?.ok) {
-      rows.push(await build('c', 'site, warm (no change)', site, logs));
-      const edited = touchOneMinutes(site);
-      progress(`edited ${edited}`);
-      rows.push(await build('d', 'site, one minutes file changed', site, logs));
-    }
-  }
+	if (!siteExists(SITE)) {
+		const note = 'no astro.config.* in the repo yet';
+		rows.push({ id: 'b', label: 'site, cold', pages: 0, m: null, note });
+	} else {
+		const site = join(dir, 'site');
+		prepareSite(SITE, REPO, corpus, site);
+		cleanCaches(site);
+		const b = await build('b', 'site, cold', site, logs);
+		rows.push(b);
+		if (b.m?.ok) {
+			rows.push(await build('c', 'site, warm (no change)', site, logs));
+			const edited = touchOneMinutes(site);
+			progress(`edited ${edited}`);
+			rows.push(await build('d', 'site, one minutes file changed', site, logs));
+		}
+	}
 
-  if (hugoInstalled()) rows.push(await build('hugo', 'Hugo, cold', join(dir, 'hugo'), logs, prepareHugo(corpus, join(dir, 'hugo'))));
-  if (eleventyInstalled(REPO)) {
-    rows.push(await build('eleventy', 'Eleventy, cold', join(dir, 'eleventy'), logs, prepareEleventy(corpus, join(dir, 'eleventy'))));
-  }
+	if (hugoInstalled()) rows.push(await build('hugo', 'Hugo, cold', join(dir, 'hugo'), logs, prepareHugo(corpus, join(dir, 'hugo'))));
+	if (eleventyInstalled(REPO)) {
+		rows.push(await build('eleventy', 'Eleventy, cold', join(dir, 'eleventy'), logs, prepareEleventy(corpus, join(dir, 'eleventy'))));
+	}
 
-  console.log('\n' + formatReport(n, rows) + '\n');
-  const results = {
-    n,
-    seed: Number(values.seed),
-    date: new Date().toISOString(),
-    machine: { cpu: cpus()[0]?.model, cores: cpus().length, memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    astro: JSON.parse(readFileSync(join(REPO, 'node_modules', 'astro', 'package.json'), 'utf8')).version,
-    heapMB: values.heap ? Number(values.heap) : null,
-    corpus: summary.counts,
-    rows: rows.map(({ id, label, pages, m, note }) => ({ id, label, pages, note, ...(m && { ...m, tail: undefined }) })),
-    ratios: { 'b/a': ratio(rows, 'b', 'a'), 'c/a': ratio(rows, 'c', 'a'), 'd/a': ratio(rows, 'd', 'a'), 'd/b': ratio(rows, 'd', 'b') },
-    cpuRatios: {
-      'b/a': ratio(rows, 'b', 'a', 'cpuSeconds'),
-      'c/a': ratio(rows, 'c', 'a', 'cpuSeconds'),
-      'd/a': ratio(rows, 'd', 'a', 'cpuSeconds'),
-      'd/b': ratio(rows, 'd', 'b', 'cpuSeconds'),
-    },
-    budgets: budgets(rows),
-  };
-  writeFileSync(join(WORK, `results-${n}.json`), JSON.stringify(results, null, 2) + '\n');
-  progress(`wrote ${join(WORK, `results-${n}.json`)}`);
+	console.log('\n' + formatReport(n, rows) + '\n');
+	const results = {
+		n,
+		seed: Number(values.seed),
+		date: new Date().toISOString(),
+		machine: { cpu: cpus()[0]?.model, cores: cpus().length, memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+		astro: JSON.parse(readFileSync(join(REPO, 'node_modules', 'astro', 'package.json'), 'utf8')).version,
+		heapMB: values.heap ? Number(values.heap) : null,
+		corpus: summary.counts,
+		rows: rows.map(({ id, label, pages, m, note }) => ({ id, label, pages, note, ...(m && { ...m, tail: undefined }) })),
+		ratios: { 'b/a': ratio(rows, 'b', 'a'), 'c/a': ratio(rows, 'c', 'a'), 'd/a': ratio(rows, 'd', 'a'), 'd/b': ratio(rows, 'd', 'b') },
+		cpuRatios: {
+			'b/a': ratio(rows, 'b', 'a', 'cpuSeconds'),
+			'c/a': ratio(rows, 'c', 'a', 'cpuSeconds'),
+			'd/a': ratio(rows, 'd', 'a', 'cpuSeconds'),
+			'd/b': ratio(rows, 'd', 'b', 'cpuSeconds'),
+		},
+		budgets: budgets(rows),
+	};
+	writeFileSync(join(WORK, `results-${n}.json`), JSON.stringify(results, null, 2) + '\n');
+	progress(`wrote ${join(WORK, `results-${n}.json`)}`);
 }
 
 for (const n of sizes) await runSize(n);

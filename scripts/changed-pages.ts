@@ -17,10 +17,14 @@ if (extra.length > 0 || base.startsWith('-')) {
 }
 const root = process.cwd();
 const options = await loadProjectOptions(root);
-const diff = execFileSync('git', ['-c', 'core.quotePath=false', 'diff', '--name-status', '-M', `${base}...HEAD`, '--relative', '--', options.contentDir], {
-	encoding: 'utf8',
-	maxBuffer: 64 * 1024 * 1024,
-});
+const diff = execFileSync(
+	'git',
+	['-c', 'core.quotePath=false', 'diff', '--name-status', '-M', `${base}...HEAD`, '--relative', '--', options.contentDir],
+	{
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	},
+);
 const read = (file: string) => {
 	try {
 		return readFileSync(path.join(root, file), 'utf8');

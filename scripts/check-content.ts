@@ -32,5 +32,7 @@ const result = await checkContent({ root, contentDir: options.contentDir, knownR
 const annotate = process.env.GITHUB_ACTIONS === 'true';
 for (const f of result.findings) console.log(annotate ? formatAnnotation(f) : formatFinding(f));
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-console.error(`check:content: ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')} in ${count(result.files, 'file')} under ${options.contentDir}/`);
+console.error(
+	`check:content: ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')} in ${count(result.files, 'file')} under ${options.contentDir}/`,
+);
 process.exitCode = result.errors > 0 ? 1 : 0;

@@ -37,7 +37,11 @@ type Kind = keyof typeof KINDS;
 function parse(argv: string[]) {
 	let parsed;
 	try {
-		parsed = parseArgs({ args: argv, allowPositionals: true, options: { author: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			options: { author: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+		});
 	} catch (error) {
 		throw new UsageError((error as Error).message);
 	}
@@ -46,17 +50,27 @@ function parse(argv: string[]) {
 	const [kind, argument, ...extra] = positionals;
 	if (!kind) throw new UsageError('say what to create: rfc, minutes, project or post');
 	if (!Object.hasOwn(KINDS, kind)) throw new UsageError(`unknown kind "${kind}"; it must be one of rfc, minutes, project, post`);
-	if (extra.length > 0) throw new UsageError(`too many arguments: ${extra.map((e) => JSON.stringify(e)).join(' ')} (quote a title that has spaces)`);
+	if (extra.length > 0)
+		throw new UsageError(`too many arguments: ${extra.map((e) => JSON.stringify(e)).join(' ')} (quote a title that has spaces)`);
 	const spec = KINDS[kind as Kind];
-	if (spec.argument === 'title' && !argument?.trim()) throw new UsageError(`${kind} needs a title, e.g. npm run new -- ${kind} "Error handling"`);
-	if (spec.argument === 'title' && !slugify(argument!)) throw new UsageError(`the title "${argument}" has no letters or digits to make a file name from`);
+	if (spec.argument === 'title' && !argument?.trim())
+		throw new UsageError(`${kind} needs a title, e.g. npm run new -- ${kind} "Error handling"`);
+	if (spec.argument === 'title' && !slugify(argument!))
+		throw new UsageError(`the title "${argument}" has no letters or digits to make a file name from`);
 	let date = today();
 	if (spec.argument === 'date' && argument !== undefined) {
 		const parsedDate = parseContentDate(argument);
-		if (!parsedDate.ok || !/^\d{4}-\d{2}-\d{2}$/.test(argument)) throw new UsageError(`the date must be a real day written YYYY-MM-DD (got "${argument}")`);
+		if (!parsedDate.ok || !/^\d{4}-\d{2}-\d{2}$/.test(argument))
+			throw new UsageError(`the date must be a real day written YYYY-MM-DD (got "${argument}")`);
 		date = isoDay(parsedDate.date);
 	}
-	return { help: false as const, kind: kind as Kind, title: spec.argument === 'title' ? argument!.trim() : undefined, date, author: values.author };
+	return {
+		help: false as const,
+		kind: kind as Kind,
+		title: spec.argument === 'title' ? argument!.trim() : undefined,
+		date,
+		author: values.author,
+	};
 }
 
 /** The author's calendar day, not UTC's. */
@@ -80,7 +94,10 @@ function nextRfcNumber(folder: string): number {
 	} catch {
 		// No rfcs/ yet: this is the first.
 	}
-	const numbers = names.map((n) => /^(\d+)-/.exec(n)?.[1]).filter((n) => n !== undefined).map(Number);
+	const numbers = names
+		.map((n) => /^(\d+)-/.exec(n)?.[1])
+		.filter((n) => n !== undefined)
+		.map(Number);
 	return Math.max(0, ...numbers) + 1;
 }
 
@@ -112,7 +129,8 @@ async function main(argv: string[]): Promise<number> {
 	const spec = KINDS[args.kind];
 	const folder = path.posix.join(options.contentDir.replace(/\/+$/, ''), spec.folder);
 	const number = args.kind === 'rfc' ? nextRfcNumber(path.join(root, folder)) : undefined;
-	const stem = args.kind === 'rfc' ? `${padRfcNumber(number!)}-${slugify(args.title!)}` : args.kind === 'minutes' ? args.date : slugify(args.title!);
+	const stem =
+		args.kind === 'rfc' ? `${padRfcNumber(number!)}-${slugify(args.title!)}` : args.kind === 'minutes' ? args.date : slugify(args.title!);
 	const file = path.posix.join(folder, `${stem}.md`);
 	const values: Record<string, string> = {
 		title: scalar(args.title ?? ''),

@@ -14,53 +14,55 @@ import { extractMinutes, type MinutesSummary } from '../src/project-pages/markdo
 export const DEFAULT_CORPUS = resolve(import.meta.dirname, '../../shared/corpus/mirage-www/minutes');
 
 export interface CorpusReport {
-  total: number;
-  withAttendees: number;
-  withAgenda: number;
-  withBoth: number;
-  withChair: number;
-  missingAttendees: string[];
-  missingAgenda: string[];
-  summaries: Map<string, MinutesSummary>;
+	total: number;
+	withAttendees: number;
+	withAgenda: number;
+	withBoth: number;
+	withChair: number;
+	missingAttendees: string[];
+	missingAgenda: string[];
+	summaries: Map<string, MinutesSummary>;
 }
 
 /** Extracts every `*.md` directly in `dir` (not sub-folders such as legacy-2016/). */
 export function reportCorpus(dir: string): CorpusReport {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-  const summaries = new Map<string, MinutesSummary>();
-  for (const file of files) {
-    const { content, data } = matter(readFileSync(join(dir, file), 'utf8'));
-    summaries.set(file, extractMinutes(content, { chair: data.chair, attendees: data.attendees, agenda: data.agenda }));
-  }
-  const all = [...summaries];
-  return {
-    total: files.length,
-    withAttendees: all.filter(([, s]) => s.attendees.length > 0).length,
-    withAgenda: all.filter(([, s]) => s.agenda.length > 0).length,
-    withBoth: all.filter(([, s]) => s.attendees.length > 0 && s.agenda.length > 0).length,
-    withChair: all.filter(([, s]) => s.chair !== undefined).length,
-    missingAttendees: all.filter(([, s]) => s.attendees.length === 0).map(([f]) => f),
-    missingAgenda: all.filter(([, s]) => s.agenda.length === 0).map(([f]) => f),
-    summaries,
-  };
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.md'))
+		.sort();
+	const summaries = new Map<string, MinutesSummary>();
+	for (const file of files) {
+		const { content, data } = matter(readFileSync(join(dir, file), 'utf8'));
+		summaries.set(file, extractMinutes(content, { chair: data.chair, attendees: data.attendees, agenda: data.agenda }));
+	}
+	const all = [...summaries];
+	return {
+		total: files.length,
+		withAttendees: all.filter(([, s]) => s.attendees.length > 0).length,
+		withAgenda: all.filter(([, s]) => s.agenda.length > 0).length,
+		withBoth: all.filter(([, s]) => s.attendees.length > 0 && s.agenda.length > 0).length,
+		withChair: all.filter(([, s]) => s.chair !== undefined).length,
+		missingAttendees: all.filter(([, s]) => s.attendees.length === 0).map(([f]) => f),
+		missingAgenda: all.filter(([, s]) => s.agenda.length === 0).map(([f]) => f),
+		summaries,
+	};
 }
 
 function main(): void {
-  const dir = resolve(process.argv[2] ?? DEFAULT_CORPUS);
-  if (!existsSync(dir)) {
-    console.error(`report:minutes: no corpus at ${dir}; pass the minutes folder as the first argument.`);
-    process.exit(2);
-  }
-  const start = performance.now();
-  const r = reportCorpus(dir);
-  const ms = performance.now() - start;
-  console.log(`${dir}: ${r.total} calls (${ms.toFixed(0)} ms)`);
-  console.log(`  attendees:        ${r.withAttendees}/${r.total}`);
-  console.log(`  agenda:           ${r.withAgenda}/${r.total}`);
-  console.log(`  attendees+agenda: ${r.withBoth}/${r.total}`);
-  console.log(`  chair:            ${r.withChair}/${r.total}`);
-  console.log(`  no attendees: ${r.missingAttendees.join(', ') || '(none)'}`);
-  console.log(`  no agenda:    ${r.missingAgenda.join(', ') || '(none)'}`);
+	const dir = resolve(process.argv[2] ?? DEFAULT_CORPUS);
+	if (!existsSync(dir)) {
+		console.error(`report:minutes: no corpus at ${dir}; pass the minutes folder as the first argument.`);
+		process.exit(2);
+	}
+	const start = performance.now();
+	const r = reportCorpus(dir);
+	const ms = performance.now() - start;
+	console.log(`${dir}: ${r.total} calls (${ms.toFixed(0)} ms)`);
+	console.log(`  attendees:        ${r.withAttendees}/${r.total}`);
+	console.log(`  agenda:           ${r.withAgenda}/${r.total}`);
+	console.log(`  attendees+agenda: ${r.withBoth}/${r.total}`);
+	console.log(`  chair:            ${r.withChair}/${r.total}`);
+	console.log(`  no attendees: ${r.missingAttendees.join(', ') || '(none)'}`);
+	console.log(`  no agenda:    ${r.missingAgenda.join(', ') || '(none)'}`);
 }
 
 if (import.meta.main) main();

@@ -23,25 +23,25 @@ import { writeSnapshot } from '../src/project-pages/ci/snapshot.ts';
 import { deriveSnapshot, toolchainSummary } from '../src/project-pages/ci/derive.ts';
 
 const { values: args } = parseArgs({
-  options: {
-    config: { type: 'string', default: 'project-pages.config.mjs' },
-    out: { type: 'string' },
-    source: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
+	options: {
+		config: { type: 'string', default: 'project-pages.config.mjs' },
+		out: { type: 'string' },
+		source: { type: 'string' },
+		help: { type: 'boolean', short: 'h' },
+	},
 });
 if (args.help) {
-  console.log('usage: npm run status:refresh [-- --config project-pages.config.mjs] [--out snapshot.json] [--source "provenance"]');
-  process.exit(0);
+	console.log('usage: npm run status:refresh [-- --config project-pages.config.mjs] [--out snapshot.json] [--source "provenance"]');
+	process.exit(0);
 }
 
 const github = gitHubEnv();
 if (!github.token) {
-  console.error(
-    'status:refresh: GITHUB_TOKEN is not set. It needs a GitHub token that can read public repositories ' +
-      '(for example `GITHUB_TOKEN=$(gh auth token) npm run status:refresh`); the snapshot was not changed.',
-  );
-  process.exit(1);
+	console.error(
+		'status:refresh: GITHUB_TOKEN is not set. It needs a GitHub token that can read public repositories ' +
+			'(for example `GITHUB_TOKEN=$(gh auth token) npm run status:refresh`); the snapshot was not changed.',
+	);
+	process.exit(1);
 }
 
 const root = process.cwd();
@@ -49,9 +49,9 @@ const configPath = resolve(root, args.config);
 const userOptions = ((await import(pathToFileURL(configPath).href)) as { default: { ci?: unknown; contentDir?: string } }).default;
 const parsed = CiOptionsSchema.safeParse(userOptions.ci ?? {});
 if (!parsed.success) {
-  const issue = parsed.error.issues[0]!;
-  console.error(`status:refresh: ${relative(root, configPath)}: ci.${issue.path.join('.')}: ${issue.message}`);
-  process.exit(1);
+	const issue = parsed.error.issues[0]!;
+	console.error(`status:refresh: ${relative(root, configPath)}: ci.${issue.path.join('.')}: ${issue.message}`);
+	process.exit(1);
 }
 const ci = parsed.data;
 const out = args.out ?? ci.snapshot;
@@ -59,34 +59,43 @@ const outPath = isAbsolute(out) ? out : resolve(root, out);
 const contentDir = userOptions.contentDir ?? 'content';
 
 const wanted = await statusRequest({ ci, contentDir }, root);
-console.log(`status:refresh: asking ${github.graphqlUrl} for ${wanted.repos.length} repos and ${wanted.references.length} references (from ${relative(root, configPath)} and ${contentDir}/)`);
-const client = createStatusClient({ token: github.token, baseUrl: github.baseUrl, graphqlUrl: github.graphqlUrl, log: (level, m) => console.error(`octokit ${level}: ${m}`) });
+console.log(
+	`status:refresh: asking ${github.graphqlUrl} for ${wanted.repos.length} repos and ${wanted.references.length} references (from ${relative(root, configPath)} and ${contentDir}/)`,
+);
+const client = createStatusClient({
+	token: github.token,
+	baseUrl: github.baseUrl,
+	graphqlUrl: github.graphqlUrl,
+	log: (level, m) => console.error(`octokit ${level}: ${m}`),
+});
 
 const started = performance.now();
 let fetched;
 try {
-  fetched = await client.fetchStatus({ repos: wanted.repos, references: wanted.references, history: ci.history, timeoutMs: ci.timeoutMs });
+	fetched = await client.fetchStatus({ repos: wanted.repos, references: wanted.references, history: ci.history, timeoutMs: ci.timeoutMs });
 } catch (error) {
-  if (!(error instanceof StatusFetchError)) throw error;
-  console.error(`status:refresh: ${error.message}; the snapshot was not changed.`);
-  process.exit(2);
+	if (!(error instanceof StatusFetchError)) throw error;
+	console.error(`status:refresh: ${error.message}; the snapshot was not changed.`);
+	process.exit(2);
 }
 
 const snapshot = deriveSnapshot({
-  schemaVersion: 1,
-  fetchedAt: fetched.fetchedAt,
-  stale: false,
-  source: args.source ?? fetched.source,
-  requests: fetched.requests,
-  repos: fetched.repos,
-  references: fetched.references,
+	schemaVersion: 1,
+	fetchedAt: fetched.fetchedAt,
+	stale: false,
+	source: args.source ?? fetched.source,
+	requests: fetched.requests,
+	repos: fetched.repos,
+	references: fetched.references,
 });
 await writeSnapshot(outPath, snapshot, github.token);
 
 const summary = toolchainSummary(snapshot, new Date());
 const unknownRepos = snapshot.repos.filter((r) => r.state === 'unknown');
 const unknownRefs = snapshot.references.filter((r) => r.state === 'unknown');
-console.log(`status:refresh: wrote ${relative(root, outPath)} in ${Math.round(performance.now() - started)} ms with ${fetched.requests} requests`);
+console.log(
+	`status:refresh: wrote ${relative(root, outPath)} in ${Math.round(performance.now() - started)} ms with ${fetched.requests} requests`,
+);
 console.log(`  toolchain: ${summary.text}`);
 console.log(`  references: ${snapshot.references.length - unknownRefs.length}/${snapshot.references.length} resolved`);
 for (const r of unknownRepos) console.log(`  unknown repo ${r.id}: ${r.reason}`);

@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { KINDS } from './corpus.ts';
 
 /** What of the repo makes up the site. Missing paths are skipped. */
-export const SITE_PATHS = ['src', 'public', 'astro.config.mjs', 'astro.config.ts', 'project-pages.config.mjs', 'tsconfig.json', 'package.json'] as const;
+export const SITE_PATHS = [
+	'src',
+	'public',
+	'astro.config.mjs',
+	'astro.config.ts',
+	'project-pages.config.mjs',
+	'tsconfig.json',
+	'package.json',
+] as const;
 
 /** Caches Astro and Vite keep between builds; deleting them makes a build cold. */
 const CACHE_PATHS = ['.astro', 'dist', 'node_modules/.astro', 'node_modules/.vite'];
@@ -19,13 +27,13 @@ const CACHE_PATHS = ['.astro', 'dist', 'node_modules/.astro', 'node_modules/.vit
  * with each other, so cold and warm builds would not be what they say.
  */
 function linkNodeModules(repo: string, dir: string): void {
-  const target = join(dir, 'node_modules');
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target);
-  for (const name of readdirSync(join(repo, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
-    symlinkSync(join(repo, 'node_modules', name), join(target, name));
-  }
+	const target = join(dir, 'node_modules');
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target);
+	for (const name of readdirSync(join(repo, 'node_modules'))) {
+		if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+		symlinkSync(join(repo, 'node_modules', name), join(target, name));
+	}
 }
 
 /**
@@ -34,23 +42,23 @@ function linkNodeModules(repo: string, dir: string): void {
  * change what they watch and how they name entries.
  */
 function copyCorpus(corpus: string, dir: string): void {
-  rmSync(join(dir, 'content'), { recursive: true, force: true });
-  cpSync(corpus, join(dir, 'content'), { recursive: true });
+	rmSync(join(dir, 'content'), { recursive: true, force: true });
+	cpSync(corpus, join(dir, 'content'), { recursive: true });
 }
 
 export function cleanCaches(dir: string): void {
-  for (const p of CACHE_PATHS) rmSync(join(dir, p), { recursive: true, force: true });
+	for (const p of CACHE_PATHS) rmSync(join(dir, p), { recursive: true, force: true });
 }
 
 export function prepareBaseline(repo: string, corpus: string, dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(join(repo, 'bench', 'baseline'), dir, { recursive: true });
-  copyCorpus(corpus, dir);
-  linkNodeModules(repo, dir);
+	rmSync(dir, { recursive: true, force: true });
+	cpSync(join(repo, 'bench', 'baseline'), dir, { recursive: true });
+	copyCorpus(corpus, dir);
+	linkNodeModules(repo, dir);
 }
 
 export function siteExists(repo: string): boolean {
-  return existsSync(join(repo, 'astro.config.mjs')) || existsSync(join(repo, 'astro.config.ts'));
+	return existsSync(join(repo, 'astro.config.mjs')) || existsSync(join(repo, 'astro.config.ts'));
 }
 
 /**
@@ -60,20 +68,20 @@ export function siteExists(repo: string): boolean {
  * replaced by the corpus. `modules` is the checkout whose node_modules to use.
  */
 export function prepareSite(repo: string, modules: string, corpus: string, dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const p of SITE_PATHS) {
-    if (existsSync(join(repo, p))) cpSync(join(repo, p), join(dir, p), { recursive: true });
-  }
-  copyCorpus(corpus, dir);
-  const replaced = new Set<string>([...KINDS, 'people.yaml']);
-  const repoContent = join(repo, 'content');
-  if (existsSync(repoContent)) {
-    for (const name of readdirSync(repoContent)) {
-      if (!replaced.has(name)) cpSync(join(repoContent, name), join(dir, 'content', name), { recursive: true });
-    }
-  }
-  linkNodeModules(modules, dir);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	for (const p of SITE_PATHS) {
+		if (existsSync(join(repo, p))) cpSync(join(repo, p), join(dir, p), { recursive: true });
+	}
+	copyCorpus(corpus, dir);
+	const replaced = new Set<string>([...KINDS, 'people.yaml']);
+	const repoContent = join(repo, 'content');
+	if (existsSync(repoContent)) {
+		for (const name of readdirSync(repoContent)) {
+			if (!replaced.has(name)) cpSync(join(repoContent, name), join(dir, 'content', name), { recursive: true });
+		}
+	}
+	linkNodeModules(modules, dir);
 }
 
 /**
@@ -81,17 +89,17 @@ export function prepareSite(repo: string, modules: string, corpus: string, dir: 
  * state while others edit the working tree.
  */
 export function exportRef(repo: string, ref: string, dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const tracked = execFileSync('git', ['-C', repo, 'ls-tree', '--name-only', ref], { encoding: 'utf8' }).split('\n');
-  const paths = [...SITE_PATHS, 'content'].filter((p) => tracked.includes(p));
-  const tar = execFileSync('git', ['-C', repo, 'archive', ref, ...paths]);
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const tracked = execFileSync('git', ['-C', repo, 'ls-tree', '--name-only', ref], { encoding: 'utf8' }).split('\n');
+	const paths = [...SITE_PATHS, 'content'].filter((p) => tracked.includes(p));
+	const tar = execFileSync('git', ['-C', repo, 'archive', ref, ...paths]);
+	execFileSync('tar', ['-x', '-C', dir], { input: tar });
 }
 
 /** Counts the HTML pages a build wrote. */
 export function countPages(dir: string): number {
-  const dist = join(dir, 'dist');
-  if (!existsSync(dist)) return 0;
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+	const dist = join(dir, 'dist');
+	if (!existsSync(dist)) return 0;
+	return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 }

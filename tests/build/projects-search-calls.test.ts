@@ -37,7 +37,8 @@ async function pageScripts(html: string): Promise<string[]> {
 	return scripts;
 }
 
-const cards = (html: string) => [...html.matchAll(/<article class="project-card" id="project-([^"]+)"([^>]*)>/g)].map((m) => ({ id: m[1]!, attrs: m[2]! }));
+const cards = (html: string) =>
+	[...html.matchAll(/<article class="project-card" id="project-([^"]+)"([^>]*)>/g)].map((m) => ({ id: m[1]!, attrs: m[2]! }));
 
 describe('Pioneer Projects browse page', () => {
 	it('puts each facet in a data attribute on every card', async () => {
@@ -66,7 +67,14 @@ describe('Pioneer Projects browse page', () => {
 	it('links static filter pages and hides the script-driven form until the script runs', async () => {
 		const html = await site.read('projects/index.html');
 		expect(html).toContain('<nav id="project-filter-links"');
-		for (const href of ['/projects/filter/difficulty/1/', '/projects/filter/size/small/', '/projects/filter/skill/ocaml/', '/projects/filter/status/available/', '/projects/filter/mentor/hannesm/', '/projects/filter/program/gsoc-2026/']) {
+		for (const href of [
+			'/projects/filter/difficulty/1/',
+			'/projects/filter/size/small/',
+			'/projects/filter/skill/ocaml/',
+			'/projects/filter/status/available/',
+			'/projects/filter/mentor/hannesm/',
+			'/projects/filter/program/gsoc-2026/',
+		]) {
 			expect(html).toContain(`href="${href}"`);
 		}
 		expect(html).toMatch(/<form id="project-filter-form"[^>]* hidden>/);
@@ -85,7 +93,11 @@ describe('Pioneer Projects browse page', () => {
 		expect(cards(done).map((c) => c.id)).toEqual(['tls-handshake-fuzzing']);
 		expect(done).toContain('No current project matches.');
 		const beginners = await site.read('projects/filter/difficulty/1/index.html');
-		expect(cards(beginners).map((c) => c.id).sort()).toEqual(['skeleton-ci-matrix', 'tcpip-pcap-regressions']);
+		expect(
+			cards(beginners)
+				.map((c) => c.id)
+				.sort(),
+		).toEqual(['skeleton-ci-matrix', 'tcpip-pcap-regressions']);
 		expect(cards(await site.read('projects/filter/mentor/hannesm/index.html'))).toHaveLength(2);
 		expect(cards(await site.read('projects/filter/program/outreachy-2026/index.html'))).toHaveLength(2);
 	});
@@ -104,8 +116,12 @@ describe('project page', () => {
 	it("shows each repo's CI state and its open beginner issues, linked to GitHub's search", async () => {
 		const html = await site.read('projects/git-mirror-unikernel/index.html');
 		expect(html).toMatch(/<li data-repo="mirage\/ocaml-git"><span class="repo-status"[^>]*data-state="passing"/);
-		expect(html).toContain('href="https://github.com/mirage/ocaml-git/issues?q=is%3Aopen+label%3A%22good+first+issue%22" data-count="2">2 good first issues</a>');
-		expect(html).toContain('href="https://github.com/mirage/ocaml-git/issues?q=is%3Aopen+label%3A%22help+wanted%22" data-count="0">0 help wanted</a>');
+		expect(html).toContain(
+			'href="https://github.com/mirage/ocaml-git/issues?q=is%3Aopen+label%3A%22good+first+issue%22" data-count="2">2 good first issues</a>',
+		);
+		expect(html).toContain(
+			'href="https://github.com/mirage/ocaml-git/issues?q=is%3Aopen+label%3A%22help+wanted%22" data-count="0">0 help wanted</a>',
+		);
 		expect(html).toContain('href="/people/dinosaure/"');
 	});
 });
@@ -140,7 +156,11 @@ describe('search', () => {
 			const pagefind = await import(copy);
 			await pagefind.options({ basePath: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagefind/`, baseUrl: '/' });
 			const data = async (q: string, filters?: Record<string, string>) =>
-				Promise.all((await pagefind.search(q, filters ? { filters } : {})).results.map((r: { data(): Promise<{ url: string; meta: Record<string, string> }> }) => r.data()));
+				Promise.all(
+					(await pagefind.search(q, filters ? { filters } : {})).results.map(
+						(r: { data(): Promise<{ url: string; meta: Record<string, string> }> }) => r.data(),
+					),
+				);
 			const tls = await data('handshake');
 			expect(tls.find((r) => r.url === '/projects/tls-handshake-fuzzing/')?.meta).toMatchObject({ kind: 'Project', date: '2026' });
 			expect(tls.find((r) => r.url === '/blog/fuzzing-the-tls-handshake/')?.meta).toMatchObject({ kind: 'Post', date: '2026-11-04' });

@@ -23,7 +23,9 @@ describe('fixture site build', () => {
 		expect(legacy).toContain('Carol Unknown');
 		expect(legacy).toContain('Legacy topic one');
 		// Bare owner/repo#N links to GitHub with its state beside it (unknown: this fixture has no status data).
-		expect(legacy).toMatch(/<a href="https:\/\/github.com\/mirage\/mirage\/issues\/101" class="gh-ref" data-ref="mirage\/mirage#101">mirage\/mirage#101<\/a> <span class="badge ref-unknown"[^>]*>unknown<\/span>/);
+		expect(legacy).toMatch(
+			/<a href="https:\/\/github.com\/mirage\/mirage\/issues\/101" class="gh-ref" data-ref="mirage\/mirage#101">mirage\/mirage#101<\/a> <span class="badge ref-unknown"[^>]*>unknown<\/span>/,
+		);
 		const fresh = await site.read('weekly/2026-11-18/index.html');
 		expect(fresh).toContain('Fixture call');
 		expect(fresh).toContain('rel="prev" href="/weekly/weekly-2015-03-04/"');

@@ -88,7 +88,9 @@ async function measure(browser: Browser, page: BuiltPage): Promise<{ weight: Wei
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 for (const group of [...GROUPS, 'other']) {
-	test(`${group} pages: ≤ 60 KB of HTML + CSS + fonts, no JavaScript but filters and search, no axe violation`, async ({ browser }, testInfo) => {
+	test(`${group} pages: ≤ 60 KB of HTML + CSS + fonts, no JavaScript but filters and search, no axe violation`, async ({
+		browser,
+	}, testInfo) => {
 		const pages = builtPages().filter((page) => groupOf(page) === group);
 		if (group !== 'other') expect(pages.length, `built pages of kind "${group}"`).toBeGreaterThan(0);
 		test.setTimeout(30_000 + pages.length * 5_000);
@@ -96,12 +98,17 @@ for (const group of [...GROUPS, 'other']) {
 		for (const page of pages) {
 			const { weight, axe } = await measure(browser, page);
 			const total = weight.html + weight.css + weight.fonts;
-			lines.push(`${page.url}: ${kb(total)} (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, fonts ${kb(weight.fonts)} [${weight.fontFiles.join(', ')}]); JS ${weight.js} B; images ${kb(weight.images)}`);
-			expect.soft(total, `${page.url} weighs ${kb(total)}: HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + fonts ${kb(weight.fonts)}`).toBeLessThanOrEqual(BUDGET);
+			lines.push(
+				`${page.url}: ${kb(total)} (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, fonts ${kb(weight.fonts)} [${weight.fontFiles.join(', ')}]); JS ${weight.js} B; images ${kb(weight.images)}`,
+			);
+			expect
+				.soft(total, `${page.url} weighs ${kb(total)}: HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + fonts ${kb(weight.fonts)}`)
+				.toBeLessThanOrEqual(BUDGET);
 			const allowed = SCRIPTED[page.url];
 			if (!allowed) expect.soft(weight.jsSources, `${page.url} loads JavaScript`).toEqual([]);
 			else expect.soft(weight.js, `${page.url} loads ${allowed} script(s)`).toBeGreaterThan(0);
-			if (page.url === '/projects/') expect.soft(weight.js, `the filter script on /projects/: ${weight.jsSources.join(', ')}`).toBeLessThanOrEqual(FILTER_SCRIPT_BUDGET);
+			if (page.url === '/projects/')
+				expect.soft(weight.js, `the filter script on /projects/: ${weight.jsSources.join(', ')}`).toBeLessThanOrEqual(FILTER_SCRIPT_BUDGET);
 			expect.soft(axe, `axe violations on ${page.url}`).toEqual([]);
 		}
 		console.log(`[${group}] ${pages.length} pages\n  ${lines.join('\n  ')}`);

@@ -44,7 +44,10 @@ for (const url of ['/', '/blog/', '/rfcs/']) {
 		const first = await focused(page);
 		expect(first.href, 'first Tab stop').toBe('#main');
 		expect(first.inViewport, 'the skip link is on screen when focused').toBe(true);
-		expect(hasFocusIndicator(first), `skip link focus indicator: outline ${first.outline} ${first.outlineWidth}px, box-shadow ${first.boxShadow}`).toBe(true);
+		expect(
+			hasFocusIndicator(first),
+			`skip link focus indicator: outline ${first.outline} ${first.outlineWidth}px, box-shadow ${first.boxShadow}`,
+		).toBe(true);
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/#main$/);
 		expect((await focused(page)).id).toBe('main');
@@ -54,7 +57,11 @@ for (const url of ['/', '/blog/', '/rfcs/']) {
 	});
 }
 
-for (const [url, stops] of [['/', 40], ['/projects/', 40], ['/search/', 15]] as const) {
+for (const [url, stops] of [
+	['/', 40],
+	['/projects/', 40],
+	['/search/', 15],
+] as const) {
 	test(`every Tab stop on ${url} shows a visible focus indicator`, async ({ page }) => {
 		await page.goto(url);
 		const seen: string[] = [];
@@ -64,7 +71,10 @@ for (const [url, stops] of [['/', 40], ['/projects/', 40], ['/search/', 15]] as 
 			if (f.tag === 'body') break;
 			const name = `${f.tag} "${f.text}" ${f.href ?? ''}`.trim();
 			seen.push(name);
-			expect(hasFocusIndicator(f), `focus indicator on Tab stop ${i + 1}, ${name}: outline ${f.outline} ${f.outlineWidth}px, box-shadow ${f.boxShadow}`).toBe(true);
+			expect(
+				hasFocusIndicator(f),
+				`focus indicator on Tab stop ${i + 1}, ${name}: outline ${f.outline} ${f.outlineWidth}px, box-shadow ${f.boxShadow}`,
+			).toBe(true);
 		}
 		expect(seen.length, `Tab stops on ${url}`).toBeGreaterThan(5);
 	});

@@ -50,7 +50,8 @@ async function expectAccessible(page: Page, url: string): Promise<void> {
 test('home page', async ({ page }, testInfo) => {
 	expect(await open(page, '/', 'Home')).toBe('MirageOS');
 	// The home page leads into every section.
-	for (const section of ['/blog/', '/weekly/', '/rfcs/', '/projects/']) await expect(page.locator(`main a[href="${section}"]`).first()).toBeVisible();
+	for (const section of ['/blog/', '/weekly/', '/rfcs/', '/projects/'])
+		await expect(page.locator(`main a[href="${section}"]`).first()).toBeVisible();
 	await screenshotBothWidths(page, testInfo, 'home');
 	await expectAccessible(page, '/');
 });

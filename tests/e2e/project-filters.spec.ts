@@ -10,7 +10,14 @@ import type { Page } from '@playwright/test';
 import { axeViolations, expect, gotoWithoutScripts, screenshotBothWidths, test } from './support/test.ts';
 
 /** The facets, and the card attribute holding each one's values. */
-const FACET_ATTRIBUTES = { difficulty: 'difficulty', size: 'size', skill: 'skills', status: 'status', mentor: 'mentors', program: 'program' } as const;
+const FACET_ATTRIBUTES = {
+	difficulty: 'difficulty',
+	size: 'size',
+	skill: 'skills',
+	status: 'status',
+	mentor: 'mentors',
+	program: 'program',
+} as const;
 type Facet = keyof typeof FACET_ATTRIBUTES;
 
 interface Card {
@@ -20,20 +27,27 @@ interface Card {
 }
 
 async function cards(page: Page): Promise<Card[]> {
-	return page.locator('.project-card').evaluateAll((elements, attributes) =>
-		elements.map((el) => {
-			const card = el as HTMLElement;
-			const values = {} as Record<string, string[]>;
-			for (const [facet, attribute] of Object.entries(attributes)) values[facet] = (card.dataset[attribute] ?? '').split(' ').filter(Boolean);
-			return { id: card.dataset.project ?? '', values: values as Card['values'], visible: card.checkVisibility() };
-		}),
-	FACET_ATTRIBUTES);
+	return page.locator('.project-card').evaluateAll(
+		(elements, attributes) =>
+			elements.map((el) => {
+				const card = el as HTMLElement;
+				const values = {} as Record<string, string[]>;
+				for (const [facet, attribute] of Object.entries(attributes))
+					values[facet] = (card.dataset[attribute] ?? '').split(' ').filter(Boolean);
+				return { id: card.dataset.project ?? '', values: values as Card['values'], visible: card.checkVisibility() };
+			}),
+		FACET_ATTRIBUTES,
+	);
 }
 
 const matches = (card: Card, selection: Partial<Record<Facet, string[]>>) =>
 	Object.entries(selection).every(([facet, wanted]) => !wanted.length || wanted.some((v) => card.values[facet as Facet].includes(v)));
 
-const visibleIds = (list: Card[]) => list.filter((c) => c.visible).map((c) => c.id).sort();
+const visibleIds = (list: Card[]) =>
+	list
+		.filter((c) => c.visible)
+		.map((c) => c.id)
+		.sort();
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
@@ -47,20 +61,26 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('#project-filter-form')).toBeHidden();
 		await expect(page.locator('#project-count')).toHaveText(`${all.length} projects`);
 
-		const links = await page.locator('#project-filter-links a[href^="/projects/filter/"]').evaluateAll((as) =>
-			as.map((a) => ({ href: a.getAttribute('href')!, count: Number(/\((\d+)\)/.exec(a.textContent ?? '')?.[1]) })),
-		);
+		const links = await page
+			.locator('#project-filter-links a[href^="/projects/filter/"]')
+			.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, count: Number(/\((\d+)\)/.exec(a.textContent ?? '')?.[1]) })));
 		const facetsLinked = new Set(links.map((l) => l.href.split('/')[3]));
 		expect([...facetsLinked].sort(), 'a filter per facet').toEqual(Object.keys(FACET_ATTRIBUTES).sort());
 
 		for (const link of links) {
 			const [, , , facet, value] = link.href.split('/') as [string, string, string, Facet, string];
-			const expected = all.filter((c) => c.values[facet].includes(value)).map((c) => c.id).sort();
+			const expected = all
+				.filter((c) => c.values[facet].includes(value))
+				.map((c) => c.id)
+				.sort();
 			expect(link.count, `${link.href}: the count in the link`).toBe(expected.length);
 			const response = await page.goto(link.href);
 			expect(response?.status(), link.href).toBe(200);
 			expect(visibleIds(await cards(page)), `${link.href} lists the projects with ${facet} = ${value}`).toEqual(expected);
-			await expect(page.locator(`#project-filter-links a[href="${link.href}"]`), `${link.href} marks itself current`).toHaveAttribute('aria-current', 'page');
+			await expect(page.locator(`#project-filter-links a[href="${link.href}"]`), `${link.href} marks itself current`).toHaveAttribute(
+				'aria-current',
+				'page',
+			);
 		}
 
 		// From a filter page, "Clear filter" goes back to every project.
@@ -98,7 +118,10 @@ test.describe('with JavaScript', () => {
 		});
 		expect(skill, 'a skill shared by some projects only').toBeDefined();
 		await form.locator(`input[name="skill"][value="${skill}"]`).check();
-		let expected = all.filter((c) => matches(c, { skill: [skill!] })).map((c) => c.id).sort();
+		let expected = all
+			.filter((c) => matches(c, { skill: [skill!] }))
+			.map((c) => c.id)
+			.sort();
 		expect(visibleIds(await cards(page))).toEqual(expected);
 		await expect(page.locator('#project-count')).toHaveText(`${expected.length} of ${total} projects shown`);
 		await expect(page).toHaveURL(`/projects/?skill=${skill}`);
@@ -108,13 +131,19 @@ test.describe('with JavaScript', () => {
 		const status = statuses[0]!;
 		await form.locator(`input[name="status"][value="${status}"]`).check();
 		const selection = { skill: [skill!], status: [status] };
-		expected = all.filter((c) => matches(c, selection)).map((c) => c.id).sort();
+		expected = all
+			.filter((c) => matches(c, selection))
+			.map((c) => c.id)
+			.sort();
 		expect(visibleIds(await cards(page))).toEqual(expected);
 		await expect(page).toHaveURL(`/projects/?skill=${skill}&status=${status}`);
 		if (statuses.length > 1) {
 			await form.locator(`input[name="status"][value="${statuses[1]}"]`).check();
 			selection.status.push(statuses[1]!);
-			expected = all.filter((c) => matches(c, selection)).map((c) => c.id).sort();
+			expected = all
+				.filter((c) => matches(c, selection))
+				.map((c) => c.id)
+				.sort();
 			expect(visibleIds(await cards(page))).toEqual(expected);
 		}
 
@@ -124,7 +153,8 @@ test.describe('with JavaScript', () => {
 		await other.goto(shared);
 		expect(visibleIds(await cards(other))).toEqual(expected);
 		for (const [facet, values] of Object.entries(selection)) {
-			for (const value of values) await expect(other.locator(`#project-filter-form input[name="${facet}"][value="${value}"]`)).toBeChecked();
+			for (const value of values)
+				await expect(other.locator(`#project-filter-form input[name="${facet}"][value="${value}"]`)).toBeChecked();
 		}
 		await other.close();
 
@@ -141,7 +171,9 @@ test.describe('with JavaScript', () => {
 		// A size and a skill that no project has together.
 		const sizes = [...new Set(all.flatMap((c) => c.values.size))];
 		const skills = [...new Set(all.flatMap((c) => c.values.skill))];
-		const pair = sizes.flatMap((size) => skills.map((skill) => ({ size, skill }))).find(({ size, skill }) => !all.some((c) => matches(c, { size: [size], skill: [skill] })));
+		const pair = sizes
+			.flatMap((size) => skills.map((skill) => ({ size, skill })))
+			.find(({ size, skill }) => !all.some((c) => matches(c, { size: [size], skill: [skill] })));
 		expect(pair, 'a size and a skill that no project combines').toBeDefined();
 		await page.locator(`#project-filter-form input[name="size"][value="${pair!.size}"]`).check();
 		await page.locator(`#project-filter-form input[name="skill"][value="${pair!.skill}"]`).check();

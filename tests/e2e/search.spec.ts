@@ -87,7 +87,8 @@ test.describe('without JavaScript', () => {
 		await expect(page).toHaveURL('/search/?q=solo5');
 		await expect(page.locator('#search-fallback')).toBeVisible();
 		await expect(page.locator('#search-fallback')).toContainText(/needs JavaScript/);
-		for (const index of ['/weekly/', '/rfcs/', '/projects/', '/blog/']) await expect(page.locator(`#search-fallback a[href="${index}"]`)).toBeVisible();
+		for (const index of ['/weekly/', '/rfcs/', '/projects/', '/blog/'])
+			await expect(page.locator(`#search-fallback a[href="${index}"]`)).toBeVisible();
 		await screenshotBothWidths(page, testInfo, 'search-no-js');
 	});
 });

@@ -32,7 +32,9 @@ test('every built page passes html-validate with no errors', async () => {
 		for (const result of report.results) {
 			for (const message of result.messages as Message[]) {
 				if (message.severity < 2) continue;
-				problems.push(`dist/${page.file}:${message.line}:${message.column} ${message.ruleId}: ${message.message} (${message.selector ?? ''})`);
+				problems.push(
+					`dist/${page.file}:${message.line}:${message.column} ${message.ruleId}: ${message.message} (${message.selector ?? ''})`,
+				);
 			}
 		}
 	}

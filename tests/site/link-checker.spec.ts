@@ -8,7 +8,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { checkLinks } from './support/check-links.ts';
 
-const page = (head: string, body: string) => `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body: string) =>
+	`<!doctype html><html lang="en"><head><title>t</title>${head}</head><body>${body}</body></html>`;
 
 const FILES: Record<string, string> = {
 	'index.html': page(
@@ -21,11 +22,15 @@ const FILES: Record<string, string> = {
 		<a href="/feed.xml">feed</a> <a href="/a/?q=1&amp;r=2">query</a>
 		<img alt="" src="/img.png" srcset="/img.png 1x, /nope.png 2x"></main>`,
 	),
-	'a/index.html': page('', '<h2 id="sec">s</h2><h2 id="café">c</h2><a href="../">up</a> <a href="../a/">self</a> <a href="b/">relative, missing</a>'),
+	'a/index.html': page(
+		'',
+		'<h2 id="sec">s</h2><h2 id="café">c</h2><a href="../">up</a> <a href="../a/">self</a> <a href="b/">relative, missing</a>',
+	),
 	'404.html': page('', '<main id="main"><a href="#main">skip</a> <a href="/a/">absolute</a> <a href="a/">relative</a></main>'),
 	'img.png': '',
 	'style.css': 'body{background:url(/img.png)}@font-face{src:url("/font.woff2") format("woff2")}',
-	'feed.xml': '<rss><channel><item><link>https://site.test/a/</link></item><item><link>https://site.test/old/</link></item></channel></rss>',
+	'feed.xml':
+		'<rss><channel><item><link>https://site.test/a/</link></item><item><link>https://site.test/old/</link></item></channel></rss>',
 };
 
 test('the link check reports each kind of broken link and nothing else', () => {

@@ -22,8 +22,10 @@ test('only /projects/ and /search/ have scripts; no page has inline event handle
 				scripted.add(page.url);
 				if (!SCRIPTED.has(page.url)) found.push(`${page.url}: <script${element.attr('src') ? ` src="${element.attr('src')}"` : ''}>`);
 			}
-			if (element.tagName === 'link' && /\bmodulepreload\b/.test(element.attr('rel') ?? '') && !SCRIPTED.has(page.url)) found.push(`${page.url}: <link rel="modulepreload" href="${element.attr('href')}">`);
-			for (const handler of element.names().filter((name) => name.startsWith('on'))) found.push(`${page.url}: <${element.tagName} ${handler}>`);
+			if (element.tagName === 'link' && /\bmodulepreload\b/.test(element.attr('rel') ?? '') && !SCRIPTED.has(page.url))
+				found.push(`${page.url}: <link rel="modulepreload" href="${element.attr('href')}">`);
+			for (const handler of element.names().filter((name) => name.startsWith('on')))
+				found.push(`${page.url}: <${element.tagName} ${handler}>`);
 		}
 	}
 	console.log(`scripts: ${pages.length} pages checked, scripts on ${[...scripted].join(', ') || 'none'}`);

@@ -46,6 +46,8 @@ describe('changedPages', () => {
 				'',
 			].join('\n'),
 		);
-		expect(formatChangedPages([])).toBe('### Pages this pull request adds or changes\n\nNo pages: nothing under the content folder changed.\n');
+		expect(formatChangedPages([])).toBe(
+			'### Pages this pull request adds or changes\n\nNo pages: nothing under the content folder changed.\n',
+		);
 	});
 });

@@ -89,7 +89,9 @@ describe('npm run check:content', () => {
 		expect(lines[0]).toBe(
 			'::error file=content/blog/links.md,line=7,col=3,title=check%3Acontent::link /blog/nope/: must point at an existing page; no post has the permalink "nope"',
 		);
-		expect(lines.at(-1)).toMatch(/^::warning file=content\/rfcs\/0010-untracked.md,line=12,col=1,title=check%3Acontent::reference third\/party#6: /);
+		expect(lines.at(-1)).toMatch(
+			/^::warning file=content\/rfcs\/0010-untracked.md,line=12,col=1,title=check%3Acontent::reference third\/party#6: /,
+		);
 	});
 
 	it('exits 2 on an unknown option', async () => {
@@ -109,7 +111,16 @@ describe('formatAnnotation', () => {
 
 describe('scanBody', () => {
 	it('locates links, images and references in file coordinates, skipping code', () => {
-		const body = ['See [RFC 1](/rfcs/0001-a/) and mirage/mirage#12.', '', '- a list item', '  continued ocaml/dune#5 and `not/this#1`', '', '![x][img]', '', '[img]: /img/x.png'].join('\n');
+		const body = [
+			'See [RFC 1](/rfcs/0001-a/) and mirage/mirage#12.',
+			'',
+			'- a list item',
+			'  continued ocaml/dune#5 and `not/this#1`',
+			'',
+			'![x][img]',
+			'',
+			'[img]: /img/x.png',
+		].join('\n');
 		const found = scanBody(body, 10);
 		expect(found.links.map((l) => [l.url, l.line, l.column])).toEqual([
 			['/rfcs/0001-a/', 10, 5],

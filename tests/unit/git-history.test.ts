@@ -79,7 +79,11 @@ describe('readRfcHistories', () => {
 		expect(histories.source).toBe('git');
 		const first = histories.get('content/rfcs/0001-renamed.md', day('2020-01-01'));
 		expect(first.source).toBe('git');
-		const shown = first.events.map((e) => ({ ...e, date: e.date.toISOString().slice(0, 10), commit: typeof ('commit' in e ? e.commit : undefined) }));
+		const shown = first.events.map((e) => ({
+			...e,
+			date: e.date.toISOString().slice(0, 10),
+			commit: typeof ('commit' in e ? e.commit : undefined),
+		}));
 		expect(shown).toEqual([
 			{ kind: 'created', date: '2020-01-01', commit: 'undefined' },
 			{ kind: 'added', date: '2024-01-01', status: 'draft', commit: 'string' },

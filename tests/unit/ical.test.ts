@@ -39,7 +39,13 @@ describe('iCalendar pieces', () => {
 });
 
 describe('callsCalendar', () => {
-	const ics = callsCalendar({ schedule: { ...schedule, url: 'https://meet.example.org/mirage?room=a,b' }, title: 'MirageOS', minutesUrl: 'https://mirage.example.org/weekly/', host: 'mirage.example.org', now });
+	const ics = callsCalendar({
+		schedule: { ...schedule, url: 'https://meet.example.org/mirage?room=a,b' },
+		title: 'MirageOS',
+		minutesUrl: 'https://mirage.example.org/weekly/',
+		host: 'mirage.example.org',
+		now,
+	});
 
 	it('is one VCALENDAR with one recurring VEVENT carrying the required properties', () => {
 		expect(unfold(ics)).toEqual([
@@ -71,7 +77,15 @@ describe('callsCalendar', () => {
 	});
 
 	it('links the minutes when the schedule has no meeting URL, and keeps the UID stable across builds', () => {
-		const plain = unfold(callsCalendar({ schedule: { ...schedule, everyWeeks: 1, durationMinutes: 90 }, title: 'X', minutesUrl: 'https://x.test/weekly/', host: 'x.test', now: new Date() }));
+		const plain = unfold(
+			callsCalendar({
+				schedule: { ...schedule, everyWeeks: 1, durationMinutes: 90 },
+				title: 'X',
+				minutesUrl: 'https://x.test/weekly/',
+				host: 'x.test',
+				now: new Date(),
+			}),
+		);
 		expect(plain).toContain('URL:https://x.test/weekly/');
 		expect(plain).toContain('RRULE:FREQ=WEEKLY;INTERVAL=1');
 		expect(plain).toContain('DURATION:PT1H30M');
@@ -84,7 +98,11 @@ describe('the /weekly/calls.ics route', () => {
 	const injected = (options: Record<string, unknown>) => {
 		const patterns: string[] = [];
 		const setup = projectPages({ title: 'T', description: 'D', ...options }).hooks['astro:config:setup'] as (params: unknown) => void;
-		setup({ injectRoute: ({ pattern }: { pattern: string }) => patterns.push(pattern), updateConfig: () => {}, config: { integrations: [] } });
+		setup({
+			injectRoute: ({ pattern }: { pattern: string }) => patterns.push(pattern),
+			updateConfig: () => {},
+			config: { integrations: [] },
+		});
 		return patterns;
 	};
 

@@ -109,7 +109,10 @@ describe('npm run new', () => {
 	it('exits 2 when there is no author to put in the file', async () => {
 		const empty = path.join(dir, 'empty.gitconfig');
 		await writeFile(empty, '');
-		const { code, stderr } = await run(process.execPath, [SCRIPT, 'post', 'Anonymous'], { cwd: dir, env: { ...env, GIT_CONFIG_GLOBAL: empty } }).catch((e) => e);
+		const { code, stderr } = await run(process.execPath, [SCRIPT, 'post', 'Anonymous'], {
+			cwd: dir,
+			env: { ...env, GIT_CONFIG_GLOBAL: empty },
+		}).catch((e) => e);
 		expect(code).toBe(2);
 		expect(stderr).toContain('new: no author: set one with git config user.name "Your Name", or pass --author "Your Name"');
 	});

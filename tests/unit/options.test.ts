@@ -6,7 +6,12 @@ const base = { title: 'MirageOS', description: 'Unikernels.' };
 describe('projectPages() options', () => {
 	it('fills in defaults', () => {
 		const options = parseOptions(base);
-		expect(options).toMatchObject({ contentDir: 'content', branch: 'main', nav: [], ci: { toolchain: {}, strict: false, timeoutMs: 20_000, history: 10 } });
+		expect(options).toMatchObject({
+			contentDir: 'content',
+			branch: 'main',
+			nav: [],
+			ci: { toolchain: {}, strict: false, timeoutMs: 20_000, history: 10 },
+		});
 	});
 
 	it('names the option path and the rule for each bad option', () => {

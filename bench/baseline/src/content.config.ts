@@ -6,8 +6,8 @@ import { glob } from 'astro/loaders';
 const folder = (name: string) => defineCollection({ loader: glob({ pattern: '**/*.md', base: `./content/${name}` }) });
 
 export const collections = {
-  minutes: folder('minutes'),
-  blog: folder('blog'),
-  rfcs: folder('rfcs'),
-  projects: folder('projects'),
+	minutes: folder('minutes'),
+	blog: folder('blog'),
+	rfcs: folder('rfcs'),
+	projects: folder('projects'),
 };

@@ -70,7 +70,9 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 			const entry = await readEntry(kind, source, findings);
 			if (!entry) continue;
 			entries.push(entry);
-			const clash = permalinks.claim(entry.id!, source.file) ?? (kind === 'rfcs' && entry.data ? numbers.claim(String((entry.data as { number: number }).number), source.file) : undefined);
+			const clash =
+				permalinks.claim(entry.id!, source.file) ??
+				(kind === 'rfcs' && entry.data ? numbers.claim(String((entry.data as { number: number }).number), source.file) : undefined);
 			if (kind === 'blog') for (const tag of tagsOf(entry)) pages.add('tags', tag);
 			if (clash) {
 				const field = kind === 'rfcs' ? 'number' : 'permalink';
@@ -128,8 +130,11 @@ async function readEntry(kind: ContentKind, source: ContentFile, findings: Findi
 		entry.id = entryId({ source, text, doc, data: entry.data }, kind);
 	} catch (error) {
 		// A missing field that the status requires is best shown on the status line.
-		const atStatus = (p: Problem): Problem => (p.line === undefined && STATUS_RULE.test(p.message) ? { ...p, ...doc.positionOf(['status']) } : p);
-		findings.push(...(error instanceof ContentError ? error.problems.map((p) => fromProblem(error.file, atStatus(p))) : fromError(source.file, error)));
+		const atStatus = (p: Problem): Problem =>
+			p.line === undefined && STATUS_RULE.test(p.message) ? { ...p, ...doc.positionOf(['status']) } : p;
+		findings.push(
+			...(error instanceof ContentError ? error.problems.map((p) => fromProblem(error.file, atStatus(p))) : fromError(source.file, error)),
+		);
 	}
 	// A page whose front matter is wrong still has a URL: links to it are not reported too.
 	entry.id ??= pageId(kind, source.stem, doc.data);
@@ -157,7 +162,13 @@ async function readPeople(root: string, file: string, findings: Finding[]): Prom
 			doc ??= parseDocument(readFileSync(absolute, 'utf8'), { schema: 'core', lineCounter: lines });
 			const offset = (doc.getIn([i, 'github'], true) as { range?: number[] } | undefined)?.range?.[0];
 			const at = offset === undefined ? undefined : lines.linePos(offset);
-			findings.push(finding(file, at && { line: at.line, column: at.col }, `${i}.github: "${person.github}" is already listed (entry ${first}); list each person once`));
+			findings.push(
+				finding(
+					file,
+					at && { line: at.line, column: at.col },
+					`${i}.github: "${person.github}" is already listed (entry ${first}); list each person once`,
+				),
+			);
 		});
 		return people;
 	} catch (error) {
@@ -186,7 +197,14 @@ function unknownPeople(entry: Entry, people: PeopleIndex, peopleFile: string): F
 			const at = Array.isArray(value) ? [...field, i] : [...field];
 			// mirage-www writes one `author` where the schema has `authors`.
 			const position = entry.doc.positionOf(at) ?? entry.doc.positionOf(field) ?? entry.doc.positionOf(['author']);
-			out.push(finding(entry.source.file, position, `${at.join('.')}: "${person.name}" is not in ${peopleFile}; add them there, or write a name, GitHub handle or alias it lists`, 'warning'));
+			out.push(
+				finding(
+					entry.source.file,
+					position,
+					`${at.join('.')}: "${person.name}" is not in ${peopleFile}; add them there, or write a name, GitHub handle or alias it lists`,
+					'warning',
+				),
+			);
 		});
 	}
 	return out;
@@ -199,7 +217,8 @@ function untrackedRepos(entry: Entry, known: ReadonlySet<string>): Finding[] {
 	for (const field of fields) {
 		const repos = ((entry.data as Record<string, unknown> | undefined)?.[field] ?? []) as string[];
 		repos.forEach((repo, i) => {
-			if (!known.has(repo.toLowerCase())) out.push(finding(entry.source.file, entry.doc.positionOf([field, i]), `${field}.${i}: ${repo} ${rule}`, 'warning'));
+			if (!known.has(repo.toLowerCase()))
+				out.push(finding(entry.source.file, entry.doc.positionOf([field, i]), `${field}.${i}: ${repo} ${rule}`, 'warning'));
 		});
 	}
 	const reported = new Set<string>();

@@ -19,7 +19,12 @@ export interface Finding {
 	message: string;
 }
 
-export function finding(file: string, at: { line?: number; column?: number } | undefined, message: string, severity: Severity = 'error'): Finding {
+export function finding(
+	file: string,
+	at: { line?: number; column?: number } | undefined,
+	message: string,
+	severity: Severity = 'error',
+): Finding {
 	return { file, line: at?.line ?? 1, column: at?.column ?? 1, severity, message };
 }
 

@@ -35,7 +35,10 @@ export function scanBody(body: string, bodyLine: number): BodyLinks {
 		else if ('children' in node) for (const child of node.children) collect(child as Nodes);
 	};
 	collect(tree);
-	const at = (node: Nodes): Located => ({ line: (node.position?.start.line ?? 1) + bodyLine - 1, column: node.position?.start.column ?? 1 });
+	const at = (node: Nodes): Located => ({
+		line: (node.position?.start.line ?? 1) + bodyLine - 1,
+		column: node.position?.start.column ?? 1,
+	});
 
 	const walk = (node: Nodes): void => {
 		switch (node.type) {

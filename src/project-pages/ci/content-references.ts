@@ -16,52 +16,52 @@ const REFERENCE_FIELDS = ['discussion'] as const;
 const OWNER_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
 
 async function markdownFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  return entries
-    .filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+	let entries;
+	try {
+		entries = await readdir(dir, { withFileTypes: true, recursive: true });
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+		throw e;
+	}
+	return entries
+		.filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
+		.map((e) => join(e.parentPath, e.name))
+		.sort();
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 /** Code is not prose: references inside fenced or inline code are not links. */
 function withoutCode(body: string): string {
-  return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+	return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
 }
 
 /** Scans one document's text. */
 export function referencesInDocument(text: string): { references: string[]; repos: string[] } {
-  const references = new Set<string>();
-  const repos = new Set<string>();
-  let data: Record<string, unknown> = {};
-  let body = text;
-  try {
-    const parsed = matter(text);
-    data = parsed.data;
-    body = parsed.content;
-  } catch {
-    // Broken front matter: scan the whole text as prose.
-  }
-  for (const field of REFERENCE_FIELDS) {
-    for (const v of asList(data[field])) {
-      const ref = typeof v === 'string' ? parseReference(v) : undefined;
-      if (ref) references.add(ref.id);
-    }
-  }
-  for (const field of REPO_FIELDS) {
-    for (const v of asList(data[field])) {
-      if (typeof v === 'string' && OWNER_REPO.test(v.trim())) repos.add(v.trim());
-    }
-  }
-  for (const ref of findReferences(withoutCode(body))) references.add(ref.id);
-  return { references: [...references], repos: [...repos] };
+	const references = new Set<string>();
+	const repos = new Set<string>();
+	let data: Record<string, unknown> = {};
+	let body = text;
+	try {
+		const parsed = matter(text);
+		data = parsed.data;
+		body = parsed.content;
+	} catch {
+		// Broken front matter: scan the whole text as prose.
+	}
+	for (const field of REFERENCE_FIELDS) {
+		for (const v of asList(data[field])) {
+			const ref = typeof v === 'string' ? parseReference(v) : undefined;
+			if (ref) references.add(ref.id);
+		}
+	}
+	for (const field of REPO_FIELDS) {
+		for (const v of asList(data[field])) {
+			if (typeof v === 'string' && OWNER_REPO.test(v.trim())) repos.add(v.trim());
+		}
+	}
+	for (const ref of findReferences(withoutCode(body))) references.add(ref.id);
+	return { references: [...references], repos: [...repos] };
 }
 
 /** What one file named, remembered with the file's size and time so an unchanged file is not read again. */
@@ -73,26 +73,29 @@ export type ReferenceCache = Record<string, [mtimeMs: number, size: number, foun
  * (a rebuild with nothing changed reads none); the cache for the next build
  * is filled in place.
  */
-export async function collectContentReferences(contentDir: string, cache: ReferenceCache = {}): Promise<{ references: string[]; repos: string[] }> {
-  const references = new Map<string, string>();
-  const repos = new Map<string, string>();
-  const files = await markdownFiles(contentDir);
-  const found = await Promise.all(
-    files.map(async (file) => {
-      const { mtimeMs, size } = await stat(file);
-      const hit = cache[file];
-      if (hit && hit[0] === mtimeMs && hit[1] === size) return hit[2];
-      const result = referencesInDocument(await readFile(file, 'utf8'));
-      cache[file] = [mtimeMs, size, result];
-      return result;
-    }),
-  );
-  const present = new Set(files);
-  for (const key of Object.keys(cache)) if (!present.has(key)) delete cache[key];
-  for (const f of found) {
-    for (const r of f.references) if (!references.has(r.toLowerCase())) references.set(r.toLowerCase(), r);
-    for (const r of f.repos) if (!repos.has(r.toLowerCase())) repos.set(r.toLowerCase(), r);
-  }
-  const sorted = (m: Map<string, string>) => [...m.values()].sort((a, b) => a.localeCompare(b));
-  return { references: sorted(references), repos: sorted(repos) };
+export async function collectContentReferences(
+	contentDir: string,
+	cache: ReferenceCache = {},
+): Promise<{ references: string[]; repos: string[] }> {
+	const references = new Map<string, string>();
+	const repos = new Map<string, string>();
+	const files = await markdownFiles(contentDir);
+	const found = await Promise.all(
+		files.map(async (file) => {
+			const { mtimeMs, size } = await stat(file);
+			const hit = cache[file];
+			if (hit && hit[0] === mtimeMs && hit[1] === size) return hit[2];
+			const result = referencesInDocument(await readFile(file, 'utf8'));
+			cache[file] = [mtimeMs, size, result];
+			return result;
+		}),
+	);
+	const present = new Set(files);
+	for (const key of Object.keys(cache)) if (!present.has(key)) delete cache[key];
+	for (const f of found) {
+		for (const r of f.references) if (!references.has(r.toLowerCase())) references.set(r.toLowerCase(), r);
+		for (const r of f.repos) if (!repos.has(r.toLowerCase())) repos.set(r.toLowerCase(), r);
+	}
+	const sorted = (m: Map<string, string>) => [...m.values()].sort((a, b) => a.localeCompare(b));
+	return { references: sorted(references), repos: sorted(repos) };
 }

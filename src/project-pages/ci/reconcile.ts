@@ -11,47 +11,47 @@ import type { ReferenceStatus, RepoStatus, StatusSnapshot } from './snapshot-sch
 import { deriveSnapshot } from './derive.ts';
 
 export function unknownRepo(tracked: TrackedRepo, reason: string): RepoStatus {
-  const repo: RepoStatus = {
-    id: tracked.id,
-    owner: tracked.owner,
-    repo: tracked.repo,
-    url: `https://github.com/${tracked.id}`,
-    state: 'unknown',
-    reason,
-    history: [],
-    flakyChecks: [],
-  };
-  if (tracked.group !== undefined) repo.group = tracked.group;
-  if (tracked.branch) repo.branch = tracked.branch;
-  return repo;
+	const repo: RepoStatus = {
+		id: tracked.id,
+		owner: tracked.owner,
+		repo: tracked.repo,
+		url: `https://github.com/${tracked.id}`,
+		state: 'unknown',
+		reason,
+		history: [],
+		flakyChecks: [],
+	};
+	if (tracked.group !== undefined) repo.group = tracked.group;
+	if (tracked.branch) repo.branch = tracked.branch;
+	return repo;
 }
 
 /** Stale data reshaped for this build's repos and references, marked stale with the reason. */
 export function reconcileStale(
-  base: StatusSnapshot | undefined,
-  wanted: { repos: readonly TrackedRepo[]; references: readonly GitHubRef[] },
-  staleReason: string,
+	base: StatusSnapshot | undefined,
+	wanted: { repos: readonly TrackedRepo[]; references: readonly GitHubRef[] },
+	staleReason: string,
 ): StatusSnapshot {
-  const repos = new Map((base?.repos ?? []).map((r) => [r.id.toLowerCase(), r]));
-  const refs = new Map((base?.references ?? []).map((r) => [r.id.toLowerCase(), r]));
-  const missing = base ? 'not in the status snapshot' : 'no status snapshot';
-  const snapshot: StatusSnapshot = {
-    schemaVersion: 1,
-    fetchedAt: base?.fetchedAt ?? new Date(0).toISOString(),
-    stale: true,
-    staleReason,
-    source: base?.source ?? 'none: no snapshot and no fetch',
-    repos: wanted.repos.map((t) => {
-      const old = repos.get(t.id.toLowerCase());
-      // A repo tracked on another branch than the snapshot shows is not the same data.
-      if (!old || (t.branch && old.branch !== t.branch)) return unknownRepo(t, missing);
-      const { group: _g, ...rest } = old;
-      return t.group !== undefined ? { ...rest, group: t.group } : rest;
-    }),
-    // A reference the old data lacks is left out rather than stored as "unknown": badges show
-    // a missing reference as unknown anyway, and a large site can name thousands of them.
-    references: wanted.references.flatMap((r) => refs.get(r.id.toLowerCase()) ?? []),
-  };
-  if (base?.requests !== undefined) snapshot.requests = base.requests;
-  return deriveSnapshot(snapshot);
+	const repos = new Map((base?.repos ?? []).map((r) => [r.id.toLowerCase(), r]));
+	const refs = new Map((base?.references ?? []).map((r) => [r.id.toLowerCase(), r]));
+	const missing = base ? 'not in the status snapshot' : 'no status snapshot';
+	const snapshot: StatusSnapshot = {
+		schemaVersion: 1,
+		fetchedAt: base?.fetchedAt ?? new Date(0).toISOString(),
+		stale: true,
+		staleReason,
+		source: base?.source ?? 'none: no snapshot and no fetch',
+		repos: wanted.repos.map((t) => {
+			const old = repos.get(t.id.toLowerCase());
+			// A repo tracked on another branch than the snapshot shows is not the same data.
+			if (!old || (t.branch && old.branch !== t.branch)) return unknownRepo(t, missing);
+			const { group: _g, ...rest } = old;
+			return t.group !== undefined ? { ...rest, group: t.group } : rest;
+		}),
+		// A reference the old data lacks is left out rather than stored as "unknown": badges show
+		// a missing reference as unknown anyway, and a large site can name thousands of them.
+		references: wanted.references.flatMap((r) => refs.get(r.id.toLowerCase()) ?? []),
+	};
+	if (base?.requests !== undefined) snapshot.requests = base.requests;
+	return deriveSnapshot(snapshot);
 }

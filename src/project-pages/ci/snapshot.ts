@@ -9,44 +9,46 @@ import { dirname } from 'node:path';
 import { StatusSnapshotSchema, type StatusSnapshot } from './snapshot-schema.ts';
 
 export class SnapshotError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SnapshotError';
-  }
+	constructor(message: string) {
+		super(message);
+		this.name = 'SnapshotError';
+	}
 }
 
 /** The snapshot at `path`, or undefined when there is none. Throws SnapshotError when it is not valid. */
 export async function readSnapshot(path: string): Promise<StatusSnapshot | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new SnapshotError(`${path}: must be JSON (${(e as Error).message}); regenerate it with \`npm run status:refresh\``);
-  }
-  const result = StatusSnapshotSchema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new SnapshotError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}; regenerate it with \`npm run status:refresh\``);
-  }
-  return result.data;
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw e;
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (e) {
+		throw new SnapshotError(`${path}: must be JSON (${(e as Error).message}); regenerate it with \`npm run status:refresh\``);
+	}
+	const result = StatusSnapshotSchema.safeParse(json);
+	if (!result.success) {
+		const issue = result.error.issues[0]!;
+		throw new SnapshotError(
+			`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}; regenerate it with \`npm run status:refresh\``,
+		);
+	}
+	return result.data;
 }
 
 /** Writes the snapshot as stable, reviewable JSON (two-space indent, final newline). */
 export async function writeSnapshot(path: string, snapshot: StatusSnapshot, secret?: string): Promise<void> {
-  const valid = StatusSnapshotSchema.parse(snapshot);
-  const text = `${JSON.stringify(valid, null, 2)}\n`;
-  if (secret && secret.length >= 4 && text.includes(secret)) {
-    throw new SnapshotError(`${path}: refusing to write a snapshot that contains the GitHub token`);
-  }
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, path);
+	const valid = StatusSnapshotSchema.parse(snapshot);
+	const text = `${JSON.stringify(valid, null, 2)}\n`;
+	if (secret && secret.length >= 4 && text.includes(secret)) {
+		throw new SnapshotError(`${path}: refusing to write a snapshot that contains the GitHub token`);
+	}
+	await mkdir(dirname(path), { recursive: true });
+	const tmp = `${path}.${process.pid}.tmp`;
+	await writeFile(tmp, text, 'utf8');
+	await rename(tmp, path);
 }

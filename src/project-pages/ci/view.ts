@@ -6,34 +6,39 @@
 import type { Check, CheckState, ReferenceStatus, RepoState, RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
 import { parseReference } from './references.ts';
 
-export const REPO_STATE_LABELS: Record<RepoState, string> = { passing: 'passing', failing: 'failing', pending: 'pending', unknown: 'unknown' };
+export const REPO_STATE_LABELS: Record<RepoState, string> = {
+	passing: 'passing',
+	failing: 'failing',
+	pending: 'pending',
+	unknown: 'unknown',
+};
 
 /** shields.io named colours. */
 const SHIELD_COLORS: Record<RepoState, string> = { passing: 'brightgreen', failing: 'red', pending: 'yellow', unknown: 'lightgrey' };
 
 export interface ShieldsEndpoint {
-  schemaVersion: 1;
-  label: string;
-  message: string;
-  color: string;
+	schemaVersion: 1;
+	label: string;
+	message: string;
+	color: string;
 }
 
 /** https://shields.io/badges/endpoint-badge: `{ schemaVersion, label, message, color }`. */
 export function shieldsEndpoint(repo: Pick<RepoStatus, 'state'>, stale = false): ShieldsEndpoint {
-  return { schemaVersion: 1, label: 'CI', message: stale ? `${repo.state} (stale)` : repo.state, color: SHIELD_COLORS[repo.state] };
+	return { schemaVersion: 1, label: 'CI', message: stale ? `${repo.state} (stale)` : repo.state, color: SHIELD_COLORS[repo.state] };
 }
 
 /** "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
 export function timeAgo(iso: string, now: Date): string {
-  const ms = now.getTime() - Date.parse(iso);
-  if (Number.isNaN(ms)) return 'at an unknown time';
-  const minutes = Math.floor(ms / 60_000);
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return plural(minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return plural(hours, 'hour');
-  return plural(Math.floor(hours / 24), 'day');
+	const ms = now.getTime() - Date.parse(iso);
+	if (Number.isNaN(ms)) return 'at an unknown time';
+	const minutes = Math.floor(ms / 60_000);
+	const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+	if (minutes < 1) return 'just now';
+	if (minutes < 60) return plural(minutes, 'minute');
+	const hours = Math.floor(minutes / 60);
+	if (hours < 48) return plural(hours, 'hour');
+	return plural(Math.floor(hours / 24), 'day');
 }
 
 /*
@@ -44,48 +49,48 @@ export function timeAgo(iso: string, now: Date): string {
 const indexes = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
 
 function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
-  let index = indexes.get(list) as Map<string, T> | undefined;
-  if (!index) {
-    index = new Map();
-    for (const item of list) if (!index.has(item.id.toLowerCase())) index.set(item.id.toLowerCase(), item);
-    indexes.set(list, index);
-  }
-  return index;
+	let index = indexes.get(list) as Map<string, T> | undefined;
+	if (!index) {
+		index = new Map();
+		for (const item of list) if (!index.has(item.id.toLowerCase())) index.set(item.id.toLowerCase(), item);
+		indexes.set(list, index);
+	}
+	return index;
 }
 
 export function findRepoStatus(snapshot: Pick<StatusSnapshot, 'repos'>, id: string): RepoStatus | undefined {
-  return byId(snapshot.repos).get(id.toLowerCase());
+	return byId(snapshot.repos).get(id.toLowerCase());
 }
 
 /** Accepts `owner/repo#N` or an issue/pull-request URL. */
 export function findReferenceStatus(snapshot: Pick<StatusSnapshot, 'references'>, reference: string): ReferenceStatus | undefined {
-  return byId(snapshot.references).get((parseReference(reference)?.id ?? reference).toLowerCase());
+	return byId(snapshot.references).get((parseReference(reference)?.id ?? reference).toLowerCase());
 }
 
 /** Tracked repos by group, in the order the options list them. */
 export function reposByGroup(snapshot: Pick<StatusSnapshot, 'repos'>): Array<{ group: string; repos: RepoStatus[] }> {
-  const groups = new Map<string, RepoStatus[]>();
-  for (const repo of snapshot.repos) {
-    if (repo.group === undefined) continue;
-    groups.set(repo.group, [...(groups.get(repo.group) ?? []), repo]);
-  }
-  return [...groups].map(([group, repos]) => ({ group, repos }));
+	const groups = new Map<string, RepoStatus[]>();
+	for (const repo of snapshot.repos) {
+		if (repo.group === undefined) continue;
+		groups.set(repo.group, [...(groups.get(repo.group) ?? []), repo]);
+	}
+	return [...groups].map(([group, repos]) => ({ group, repos }));
 }
 
 /** Worst first: what a cell shows when several checks share it. */
 const SEVERITY: CheckState[] = ['failure', 'error', 'pending', 'success', 'neutral'];
 
 export function worstState(states: readonly CheckState[]): CheckState | undefined {
-  return SEVERITY.find((s) => states.includes(s));
+	return SEVERITY.find((s) => states.includes(s));
 }
 
 export interface CheckColumn {
-  /** "ocaml-ci", "CI" (a workflow), "opam-ci". */
-  name: string;
-  state: CheckState;
-  /** The run to open: the first failing one, else the first. */
-  url?: string;
-  checks: Check[];
+	/** "ocaml-ci", "CI" (a workflow), "opam-ci". */
+	name: string;
+	state: CheckState;
+	/** The run to open: the first failing one, else the first. */
+	url?: string;
+	checks: Check[];
 }
 
 /**
@@ -95,29 +100,30 @@ export interface CheckColumn {
  * keeps the matrix narrow when one repo reports 64 statuses.
  */
 export function checkFamily(check: Pick<Check, 'name' | 'kind'>): string {
-  const sep = check.name.match(/^(.+?)\s+(?:\/|-)\s+/);
-  return sep ? sep[1]! : check.name;
+	const sep = check.name.match(/^(.+?)\s+(?:\/|-)\s+/);
+	return sep ? sep[1]! : check.name;
 }
 
 /** A commit's checks grouped into matrix columns, in first-seen order. */
 export function checkColumns(checks: readonly Check[]): CheckColumn[] {
-  const columns = new Map<string, Check[]>();
-  for (const check of checks) {
-    const family = checkFamily(check);
-    columns.set(family, [...(columns.get(family) ?? []), check]);
-  }
-  return [...columns].map(([name, list]) => {
-    const state = worstState(list.map((c) => c.state)) ?? 'neutral';
-    const pick = list.find((c) => c.state === state && c.url) ?? list.find((c) => c.url);
-    const column: CheckColumn = { name, state, checks: list };
-    if (pick?.url) column.url = pick.url;
-    return column;
-  });
+	const columns = new Map<string, Check[]>();
+	for (const check of checks) {
+		const family = checkFamily(check);
+		columns.set(family, [...(columns.get(family) ?? []), check]);
+	}
+	return [...columns].map(([name, list]) => {
+		const state = worstState(list.map((c) => c.state)) ?? 'neutral';
+		const pick = list.find((c) => c.state === state && c.url) ?? list.find((c) => c.url);
+		const column: CheckColumn = { name, state, checks: list };
+		if (pick?.url) column.url = pick.url;
+		return column;
+	});
 }
 
 /** Column names across several repos' heads, for a group's matrix header. */
 export function matrixColumns(repos: readonly RepoStatus[]): string[] {
-  const names: string[] = [];
-  for (const repo of repos) for (const col of checkColumns(repo.history[0]?.checks ?? [])) if (!names.includes(col.name)) names.push(col.name);
-  return names;
+	const names: string[] = [];
+	for (const repo of repos)
+		for (const col of checkColumns(repo.history[0]?.checks ?? [])) if (!names.includes(col.name)) names.push(col.name);
+	return names;
 }

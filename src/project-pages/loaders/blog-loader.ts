@@ -75,7 +75,11 @@ function onlyEntries(store: DataStore, keep: (entry: ReturnType<DataStore['get']
 		clear: () => {
 			for (const entry of store.values()) if (keep(entry)) store.delete(entry.id);
 		},
-		keys: () => store.values().filter(keep).map((e) => e.id),
+		keys: () =>
+			store
+				.values()
+				.filter(keep)
+				.map((e) => e.id),
 		values: () => store.values().filter(keep),
 		entries: () => store.entries().filter(([, e]) => keep(e)),
 		addModuleImport: store.addModuleImport,

@@ -10,7 +10,12 @@ import type { LoadedDocument } from '../content/read-content.ts';
 import { extractMinutes } from '../markdown/extract-minutes.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 
-export function enrichEntry(kind: ContentKind, loaded: LoadedDocument<ContentKind>, permalink: string, rendered: RenderedMarkdown): Record<string, unknown> {
+export function enrichEntry(
+	kind: ContentKind,
+	loaded: LoadedDocument<ContentKind>,
+	permalink: string,
+	rendered: RenderedMarkdown,
+): Record<string, unknown> {
 	const common = { permalink, file: loaded.source.file, references: rendered.references };
 	if (kind !== 'minutes') return { ...loaded.data, ...common };
 	const data = loaded.data as MinutesData;

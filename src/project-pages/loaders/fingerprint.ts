@@ -20,7 +20,9 @@ export function pipelineFingerprint(): string {
 		const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 		for (const dir of PIPELINE_DIRS) {
 			const folder = path.join(root, dir);
-			for (const name of readdirSync(folder).filter((n) => n.endsWith('.ts')).sort()) {
+			for (const name of readdirSync(folder)
+				.filter((n) => n.endsWith('.ts'))
+				.sort()) {
 				hash.update(name).update(readFileSync(path.join(folder, name)));
 			}
 		}

@@ -43,7 +43,10 @@ export interface SyncOptions {
 }
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
-export async function syncMarkdownEntries({ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>, { kind, files, trusted, ids }: SyncOptions) {
+export async function syncMarkdownEntries(
+	{ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>,
+	{ kind, files, trusted, ids }: SyncOptions,
+) {
 	const errors: ContentError[] = [];
 	const numbers = new IdRegistry('RFC number');
 	const seen = new Set<string>();
@@ -70,7 +73,10 @@ export async function syncMarkdownEntries({ store, generateDigest }: Pick<Loader
 					filePath: source.file,
 					digest,
 					data: enrichEntry(kind, loaded, id, rendered),
-					rendered: { html: rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`), metadata: { headings: rendered.headings } },
+					rendered: {
+						html: rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`),
+						metadata: { headings: rendered.headings },
+					},
 				});
 			} catch (error) {
 				errors.push(asContentError(source.file, error));

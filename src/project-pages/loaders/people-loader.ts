@@ -44,12 +44,17 @@ export async function readPeopleFile(absolute: string, file: string) {
 	const doc = parseDocument(decodeUtf8(file, bytes), { schema: 'core', lineCounter, uniqueKeys: true });
 	if (doc.errors[0]) {
 		const pos = lineCounter.linePos(doc.errors[0].pos[0]);
-		throw new ContentError(file, [{ line: pos.line, column: pos.col, message: `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}` }]);
+		throw new ContentError(file, [
+			{ line: pos.line, column: pos.col, message: `is not valid YAML: ${doc.errors[0].message.split('\n')[0]}` },
+		]);
 	}
 	const result = PeopleFile.safeParse(doc.toJS({ maxAliasCount: 20 }) ?? [], { reportInput: true });
 	if (result.success) return result.data;
 	const problems: Problem[] = describeIssues(result.error.issues).map((p) => {
-		const node = doc.getIn(p.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), true) as { range?: number[] } | undefined;
+		const node = doc.getIn(
+			p.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+			true,
+		) as { range?: number[] } | undefined;
 		return { line: node?.range ? lineCounter.linePos(node.range[0]!).line : undefined, field: p.path, message: p.message };
 	});
 	throw new ContentError(file, problems);

@@ -10,17 +10,17 @@ import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 import { findReferences } from '../ci/references.ts';
 
 export const collectReferencesPlugin: HastPluginDefinition = {
-  name: 'project-pages-collect-references',
-  element: {
-    filter: ['a'],
-    visit(node, ctx) {
-      const href = node.properties?.href;
-      if (typeof href !== 'string' || !href.includes('github.com/')) return;
-      const [first] = findReferences(href);
-      // The whole href must be the reference (a query or fragment may follow).
-      if (first && first.index === 0) ctx.data.references?.add(first.id);
-    },
-  },
+	name: 'project-pages-collect-references',
+	element: {
+		filter: ['a'],
+		visit(node, ctx) {
+			const href = node.properties?.href;
+			if (typeof href !== 'string' || !href.includes('github.com/')) return;
+			const [first] = findReferences(href);
+			// The whole href must be the reference (a query or fragment may follow).
+			if (first && first.index === 0) ctx.data.references?.add(first.id);
+		},
+	},
 };
 
 /** The plugin, or nothing for a document without a GitHub URL. */

@@ -17,18 +17,18 @@ import { findRfcMentions } from './rfc-mentions.ts';
 import { guardUntrusted } from './input-guard.ts';
 
 export interface MinutesSummary {
-  chair?: string;
-  attendees: string[];
-  agenda: string[];
-  actions: ActionItem[];
-  decisions: string[];
-  rfcMentions: number[];
+	chair?: string;
+	attendees: string[];
+	agenda: string[];
+	actions: ActionItem[];
+	decisions: string[];
+	rfcMentions: number[];
 }
 
 export interface MinutesFrontmatter {
-  chair?: string;
-  attendees?: string[];
-  agenda?: string[];
+	chair?: string;
+	attendees?: string[];
+	agenda?: string[];
 }
 
 const ATTENDEES_LABEL = /^\s*(?:attendees|attendance|present|participants)\s*:\s*/i;
@@ -44,78 +44,85 @@ export const MAX_BODY = 256 * 1024;
 const PARSE_LIMITS = { maxAmpersands: 1000 };
 
 function parse(body: string): Root {
-  const source = body.length > MAX_BODY ? '' : guardUntrusted(body, PARSE_LIMITS).source;
-  return markdownToMdast(source, { position: false, features: { gfm: true, frontmatter: false } }) as Root;
+	const source = body.length > MAX_BODY ? '' : guardUntrusted(body, PARSE_LIMITS).source;
+	return markdownToMdast(source, { position: false, features: { gfm: true, frontmatter: false } }) as Root;
 }
 
 export function extractMinutes(body: string, frontmatter: MinutesFrontmatter = {}): MinutesSummary {
-  const tree = parse(body);
-  const blocks = tree.children;
-  const people = frontmatter.attendees?.length ? undefined : findAttendees(blocks);
-  const { actions, decisions } = findItems(tree);
-  return {
-    chair: frontmatter.chair || people?.chair,
-    attendees: frontmatter.attendees?.length ? [...frontmatter.attendees] : (people?.names ?? []),
-    agenda: frontmatter.agenda?.length ? [...frontmatter.agenda] : findAgenda(blocks),
-    actions,
-    decisions,
-    rfcMentions: body.length > MAX_BODY ? [] : findRfcMentions(body),
-  };
+	const tree = parse(body);
+	const blocks = tree.children;
+	const people = frontmatter.attendees?.length ? undefined : findAttendees(blocks);
+	const { actions, decisions } = findItems(tree);
+	return {
+		chair: frontmatter.chair || people?.chair,
+		attendees: frontmatter.attendees?.length ? [...frontmatter.attendees] : (people?.names ?? []),
+		agenda: frontmatter.agenda?.length ? [...frontmatter.agenda] : findAgenda(blocks),
+		actions,
+		decisions,
+		rfcMentions: body.length > MAX_BODY ? [] : findRfcMentions(body),
+	};
 }
 
 /** A heading, or a paragraph that is nothing but a label ("**Agenda**"), matching `re`. */
 function isTitled(node: RootContent, re: RegExp): boolean {
-  if (node.type !== 'heading' && node.type !== 'paragraph') return false;
-  return re.test(oneLine(mdastText(node)));
+	if (node.type !== 'heading' && node.type !== 'paragraph') return false;
+	return re.test(oneLine(mdastText(node)));
 }
 
 function findAgenda(blocks: readonly RootContent[]): string[] {
-  const at = blocks.findIndex((node) => isTitled(node, AGENDA_HEADING));
-  if (at >= 0) {
-    // The list under the heading, before the next heading.
-    for (const node of blocks.slice(at + 1)) {
-      if (node.type === 'heading') break;
-      if (node.type === 'list') return listItems(node);
-    }
-    return [];
-  }
-  // mirage-www's 2015-08-26 opens with its agenda list, unheaded. Only a
-  // list that is the very first block counts: a list anywhere else is notes.
-  const first = blocks[0];
-  return first?.type === 'list' && blocks.some((node) => isTitled(node, ATTENDEES_HEADING) || isAttendeesParagraph(node))
-    ? listItems(first)
-    : [];
+	const at = blocks.findIndex((node) => isTitled(node, AGENDA_HEADING));
+	if (at >= 0) {
+		// The list under the heading, before the next heading.
+		for (const node of blocks.slice(at + 1)) {
+			if (node.type === 'heading') break;
+			if (node.type === 'list') return listItems(node);
+		}
+		return [];
+	}
+	// mirage-www's 2015-08-26 opens with its agenda list, unheaded. Only a
+	// list that is the very first block counts: a list anywhere else is notes.
+	const first = blocks[0];
+	return first?.type === 'list' && blocks.some((node) => isTitled(node, ATTENDEES_HEADING) || isAttendeesParagraph(node))
+		? listItems(first)
+		: [];
 }
 
 /** The own text of each top-level item (nested sub-points left out). */
 function listItems(list: List): string[] {
-  return list.children
-    .map((item) => oneLine(item.children.filter((child) => child.type !== 'list').map((child) => mdastText(child as Nodes)).join(' ')))
-    .filter((text) => text !== '');
+	return list.children
+		.map((item) =>
+			oneLine(
+				item.children
+					.filter((child) => child.type !== 'list')
+					.map((child) => mdastText(child as Nodes))
+					.join(' '),
+			),
+		)
+		.filter((text) => text !== '');
 }
 
 function isAttendeesParagraph(node: RootContent): boolean {
-  return node.type === 'paragraph' && ATTENDEES_LABEL.test(mdastText(node));
+	return node.type === 'paragraph' && ATTENDEES_LABEL.test(mdastText(node));
 }
 
 function findAttendees(blocks: readonly RootContent[]): ReturnType<typeof parsePeople> | undefined {
-  for (let i = 0; i < blocks.length; i++) {
-    const node = blocks[i]!;
-    let source: string | undefined;
-    if (isAttendeesParagraph(node)) {
-      source = mdastText(node).replace(ATTENDEES_LABEL, '');
-    }
-    if ((source !== undefined && source.trim() === '') || isTitled(node, ATTENDEES_HEADING)) {
-      // "Attendees:" alone (or as a heading): the names follow in the next block.
-      const next = blocks[i + 1];
-      if (next?.type === 'paragraph') source = mdastText(next);
-      else if (next?.type === 'list') source = listItems(next).join(', ');
-    }
-    if (source === undefined || source.trim() === '') continue;
-    const people = parsePeople(source);
-    if (people.names.length > 0) return people;
-  }
-  return undefined;
+	for (let i = 0; i < blocks.length; i++) {
+		const node = blocks[i]!;
+		let source: string | undefined;
+		if (isAttendeesParagraph(node)) {
+			source = mdastText(node).replace(ATTENDEES_LABEL, '');
+		}
+		if ((source !== undefined && source.trim() === '') || isTitled(node, ATTENDEES_HEADING)) {
+			// "Attendees:" alone (or as a heading): the names follow in the next block.
+			const next = blocks[i + 1];
+			if (next?.type === 'paragraph') source = mdastText(next);
+			else if (next?.type === 'list') source = listItems(next).join(', ');
+		}
+		if (source === undefined || source.trim() === '') continue;
+		const people = parsePeople(source);
+		if (people.names.length > 0) return people;
+	}
+	return undefined;
 }
 
 /**
@@ -123,30 +130,35 @@ function findAttendees(blocks: readonly RootContent[]): ReturnType<typeof parseP
  * document order. Iterative, like mdastText: nesting depth is the author's.
  */
 function findItems(tree: Root): { actions: ActionItem[]; decisions: string[] } {
-  const actions: ActionItem[] = [];
-  const decisions: string[] = [];
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'code' || node.type === 'html' || node.type === 'definition') continue;
-    if (node.type === 'paragraph' || node.type === 'heading') {
-      for (const item of findLabelledItems(mdastText(node))) {
-        if (item.kind === 'decision') decisions.push(item.text);
-        else actions.push(toAction(item.text, false, item.owner));
-      }
-      continue;
-    }
-    if (node.type === 'listItem' && typeof node.checked === 'boolean') {
-      const text = oneLine(node.children.filter((c) => c.type !== 'list').map((c) => mdastText(c as Nodes)).join(' '));
-      const item = findLabelledItems(text)[0];
-      if (item?.kind === 'decision') decisions.push(item.text);
-      else if (item) actions.push(toAction(item.text, node.checked, item.owner));
-      else if (text) actions.push(toAction(text, node.checked));
-      // Only nested lists remain to visit: the item's own text is done.
-      for (let i = node.children.length - 1; i >= 0; i--) if (node.children[i]!.type === 'list') stack.push(node.children[i] as Nodes);
-      continue;
-    }
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-  }
-  return { actions, decisions };
+	const actions: ActionItem[] = [];
+	const decisions: string[] = [];
+	const stack: Nodes[] = [tree];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (node.type === 'code' || node.type === 'html' || node.type === 'definition') continue;
+		if (node.type === 'paragraph' || node.type === 'heading') {
+			for (const item of findLabelledItems(mdastText(node))) {
+				if (item.kind === 'decision') decisions.push(item.text);
+				else actions.push(toAction(item.text, false, item.owner));
+			}
+			continue;
+		}
+		if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+			const text = oneLine(
+				node.children
+					.filter((c) => c.type !== 'list')
+					.map((c) => mdastText(c as Nodes))
+					.join(' '),
+			);
+			const item = findLabelledItems(text)[0];
+			if (item?.kind === 'decision') decisions.push(item.text);
+			else if (item) actions.push(toAction(item.text, node.checked, item.owner));
+			else if (text) actions.push(toAction(text, node.checked));
+			// Only nested lists remain to visit: the item's own text is done.
+			for (let i = node.children.length - 1; i >= 0; i--) if (node.children[i]!.type === 'list') stack.push(node.children[i] as Nodes);
+			continue;
+		}
+		if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+	}
+	return { actions, decisions };
 }

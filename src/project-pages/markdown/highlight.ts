@@ -23,10 +23,10 @@ let plugin: Promise<HastPluginDefinition | undefined> | undefined;
 
 /** The highlight plugin, created on first call and memoized. */
 export function getHighlightPlugin(): Promise<HastPluginDefinition | undefined> {
-  plugin ??= satteriCreateHighlightFn('shiki', undefined).then((highlight) =>
-    highlight ? satteriHighlightPlugin(cached(highlight), undefined) : undefined,
-  );
-  return plugin;
+	plugin ??= satteriCreateHighlightFn('shiki', undefined).then((highlight) =>
+		highlight ? satteriHighlightPlugin(cached(highlight), undefined) : undefined,
+	);
+	return plugin;
 }
 
 /**
@@ -34,21 +34,21 @@ export function getHighlightPlugin(): Promise<HastPluginDefinition | undefined> 
  * the document's own tree, so handing the same node to many documents is safe.
  */
 export function cached(highlight: HighlightFn): HighlightFn {
-  const cache = new Map<string, Promise<HastNode>>();
-  return (code, lang, meta) => {
-    if (code.length > CACHE_MAX_CODE) return highlight(code, lang, meta);
-    const key = `${lang}\u0000${meta ?? ''}\u0000${code}`;
-    const hit = cache.get(key);
-    if (hit) {
-      cache.delete(key);
-      cache.set(key, hit);
-      return hit;
-    }
-    const result = highlight(code, lang, meta);
-    cache.set(key, result);
-    // A failed highlight must not be served again from the cache.
-    result.catch(() => cache.delete(key));
-    if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-    return result;
-  };
+	const cache = new Map<string, Promise<HastNode>>();
+	return (code, lang, meta) => {
+		if (code.length > CACHE_MAX_CODE) return highlight(code, lang, meta);
+		const key = `${lang}\u0000${meta ?? ''}\u0000${code}`;
+		const hit = cache.get(key);
+		if (hit) {
+			cache.delete(key);
+			cache.set(key, hit);
+			return hit;
+		}
+		const result = highlight(code, lang, meta);
+		cache.set(key, result);
+		// A failed highlight must not be served again from the cache.
+		result.catch(() => cache.delete(key));
+		if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+		return result;
+	};
 }

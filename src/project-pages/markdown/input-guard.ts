@@ -32,10 +32,10 @@ export const MAX_TAGS = 5000;
 export const MAX_QUOTE_DEPTH = 100;
 
 export interface GuardedInput {
-  source: string;
-  smartPunctuation: boolean;
-  /** Whether raw HTML may be present (and must be reparsed and sanitized). */
-  hasHtml: boolean;
+	source: string;
+	smartPunctuation: boolean;
+	/** Whether raw HTML may be present (and must be reparsed and sanitized). */
+	hasHtml: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -46,65 +46,65 @@ const HTML_START = /<[A-Za-z!?/]/;
 const TOO_DEEP = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}`);
 
 function count(line: string, re: RegExp): number {
-  let n = 0;
-  for (const _ of line.matchAll(re)) n++;
-  return n;
+	let n = 0;
+	for (const _ of line.matchAll(re)) n++;
+	return n;
 }
 
 export interface GuardLimits {
-  /** `&` in the whole document before every `&` is escaped. */
-  maxAmpersands: number;
+	/** `&` in the whole document before every `&` is escaped. */
+	maxAmpersands: number;
 }
 
 export function guardUntrusted(source: string, limits: GuardLimits = { maxAmpersands: MAX_AMPERSANDS }): GuardedInput {
-  // Raw HTML needs `<` then a letter, `/`, `!` or `?` (CommonMark's tags,
-  // comments, declarations); `n < 2` in code is not HTML.
-  const hasAngle = HTML_START.test(source);
-  // Fast path: too short for any of these costs to matter.
-  if (source.length < Math.min(MAX_MARKS_PER_PARAGRAPH, limits.maxAmpersands)) return { source, smartPunctuation: true, hasHtml: hasAngle };
-  const lines = source.split('\n');
-  let fence: string | undefined;
-  let smart = 0;
-  let amps = 0;
-  let allAmps = 0;
-  let tags = 0;
-  let tooSmart = false;
-  let tooManyAmps = false;
-  let tooDeep = false;
-  for (const line of lines) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    if (line.trim() === '') {
-      smart = 0;
-      amps = 0;
-      continue;
-    }
-    if (line.includes('<')) tags += count(line, TAG_LIKE);
-    if (TOO_DEEP.test(line)) tooDeep = true;
-    smart += count(line, SMART);
-    if (line.includes('&')) {
-      const n = count(line, AMPERSAND);
-      amps += n;
-      allAmps += n;
-    }
-    if (smart > MAX_MARKS_PER_PARAGRAPH) tooSmart = true;
-    if (amps > MAX_MARKS_PER_PARAGRAPH || allAmps > limits.maxAmpersands) tooManyAmps = true;
-  }
-  const tooManyTags = tags > MAX_TAGS;
-  if (!tooManyAmps && !tooManyTags && !tooDeep) return { source, smartPunctuation: !tooSmart, hasHtml: hasAngle };
-  const escape = (tooManyAmps ? '&' : '') + (tooManyTags ? '<' : '');
-  return {
-    source: rewriteOutsideFences(lines, escape),
-    smartPunctuation: !tooSmart,
-    hasHtml: hasAngle && !tooManyTags,
-  };
+	// Raw HTML needs `<` then a letter, `/`, `!` or `?` (CommonMark's tags,
+	// comments, declarations); `n < 2` in code is not HTML.
+	const hasAngle = HTML_START.test(source);
+	// Fast path: too short for any of these costs to matter.
+	if (source.length < Math.min(MAX_MARKS_PER_PARAGRAPH, limits.maxAmpersands)) return { source, smartPunctuation: true, hasHtml: hasAngle };
+	const lines = source.split('\n');
+	let fence: string | undefined;
+	let smart = 0;
+	let amps = 0;
+	let allAmps = 0;
+	let tags = 0;
+	let tooSmart = false;
+	let tooManyAmps = false;
+	let tooDeep = false;
+	for (const line of lines) {
+		const marker = FENCE.exec(line)?.[1];
+		if (fence !== undefined) {
+			if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+			continue;
+		}
+		if (marker) {
+			fence = marker;
+			continue;
+		}
+		if (line.trim() === '') {
+			smart = 0;
+			amps = 0;
+			continue;
+		}
+		if (line.includes('<')) tags += count(line, TAG_LIKE);
+		if (TOO_DEEP.test(line)) tooDeep = true;
+		smart += count(line, SMART);
+		if (line.includes('&')) {
+			const n = count(line, AMPERSAND);
+			amps += n;
+			allAmps += n;
+		}
+		if (smart > MAX_MARKS_PER_PARAGRAPH) tooSmart = true;
+		if (amps > MAX_MARKS_PER_PARAGRAPH || allAmps > limits.maxAmpersands) tooManyAmps = true;
+	}
+	const tooManyTags = tags > MAX_TAGS;
+	if (!tooManyAmps && !tooManyTags && !tooDeep) return { source, smartPunctuation: !tooSmart, hasHtml: hasAngle };
+	const escape = (tooManyAmps ? '&' : '') + (tooManyTags ? '<' : '');
+	return {
+		source: rewriteOutsideFences(lines, escape),
+		smartPunctuation: !tooSmart,
+		hasHtml: hasAngle && !tooManyTags,
+	};
 }
 
 /**
@@ -114,24 +114,26 @@ export function guardUntrusted(source: string, limits: GuardLimits = { maxAmpers
  * `\\&amp;` the backslash is itself escaped and the entity live.
  */
 function rewriteOutsideFences(lines: readonly string[], chars: string): string {
-  const re = chars ? new RegExp(`(\\\\*)([${chars}])`, 'g') : undefined;
-  let fence: string | undefined;
-  const out: string[] = [];
-  for (const line of lines) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      out.push(line);
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      out.push(line);
-      continue;
-    }
-    let text = re ? line.replace(re, (_, slashes: string, ch: string) => (slashes.length % 2 === 0 ? `${slashes}\\${ch}` : slashes + ch)) : line;
-    if (TOO_DEEP.test(text)) text = text.replace('>', '\\>');
-    out.push(text);
-  }
-  return out.join('\n');
+	const re = chars ? new RegExp(`(\\\\*)([${chars}])`, 'g') : undefined;
+	let fence: string | undefined;
+	const out: string[] = [];
+	for (const line of lines) {
+		const marker = FENCE.exec(line)?.[1];
+		if (fence !== undefined) {
+			if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+			out.push(line);
+			continue;
+		}
+		if (marker) {
+			fence = marker;
+			out.push(line);
+			continue;
+		}
+		let text = re
+			? line.replace(re, (_, slashes: string, ch: string) => (slashes.length % 2 === 0 ? `${slashes}\\${ch}` : slashes + ch))
+			: line;
+		if (TOO_DEEP.test(text)) text = text.replace('>', '\\>');
+		out.push(text);
+	}
+	return out.join('\n');
 }

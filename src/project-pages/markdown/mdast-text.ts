@@ -7,21 +7,21 @@
 import type { Nodes } from 'mdast';
 
 export function mdastText(node: Readonly<Nodes>): string {
-  let out = '';
-  const stack: Array<Readonly<Nodes>> = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.type === 'text' || current.type === 'inlineCode') out += current.value;
-    else if (current.type === 'break') out += '\n';
-    else if (current.type === 'image' || current.type === 'imageReference') out += current.alt ?? '';
-    else if ('children' in current) {
-      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
-    }
-  }
-  return out;
+	let out = '';
+	const stack: Array<Readonly<Nodes>> = [node];
+	while (stack.length > 0) {
+		const current = stack.pop()!;
+		if (current.type === 'text' || current.type === 'inlineCode') out += current.value;
+		else if (current.type === 'break') out += '\n';
+		else if (current.type === 'image' || current.type === 'imageReference') out += current.alt ?? '';
+		else if ('children' in current) {
+			for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+		}
+	}
+	return out;
 }
 
 /** The text on one line, spaces collapsed. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+	return text.replace(/\s+/g, ' ').trim();
 }

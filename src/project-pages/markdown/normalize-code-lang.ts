@@ -7,12 +7,12 @@
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 
 export const normalizeCodeLangPlugin: MdastPluginDefinition = {
-  name: 'project-pages-normalize-code-lang',
-  code(node, ctx) {
-    if (node.lang && node.lang !== node.lang.toLowerCase()) ctx.setProperty(node, 'lang', node.lang.toLowerCase());
-  },
+	name: 'project-pages-normalize-code-lang',
+	code(node, ctx) {
+		if (node.lang && node.lang !== node.lang.toLowerCase()) ctx.setProperty(node, 'lang', node.lang.toLowerCase());
+	},
 };
 
 /** The plugin, or nothing for a document without a fenced block. */
 export const normalizeCodeLangEntry: MdastPluginEntry = (ctx) =>
-  ctx.source.includes('```') || ctx.source.includes('~~~') ? normalizeCodeLangPlugin : null;
+	ctx.source.includes('```') || ctx.source.includes('~~~') ? normalizeCodeLangPlugin : null;

@@ -21,34 +21,34 @@ import { sanitizePlugin } from './sanitize.ts';
 import { safeUrlsPlugin } from './safe-urls-plugin.ts';
 
 export interface RenderedMarkdown {
-  html: string;
-  /** Every heading, in document order, with the id it was given. */
-  headings: Array<{ depth: number; slug: string; text: string }>;
-  /**
-   * `owner/repo#N` ids of the GitHub issues and pull requests the page links,
-   * each once: bare references in document order, then those only linked by URL.
-   */
-  references: string[];
+	html: string;
+	/** Every heading, in document order, with the id it was given. */
+	headings: Array<{ depth: number; slug: string; text: string }>;
+	/**
+	 * `owner/repo#N` ids of the GitHub issues and pull requests the page links,
+	 * each once: bare references in document order, then those only linked by URL.
+	 */
+	references: string[];
 }
 
 export interface RenderOptions {
-  /**
-   * `false` for content from outside contributors (rfcs, minutes, projects):
-   * raw HTML is parsed and reduced to an allow-list, unsafe URLs are dropped.
-   * `true` keeps raw HTML exactly as written.
-   */
-  trusted: boolean;
-  /** The source file, passed to plugins for their messages. */
-  fileURL?: URL;
+	/**
+	 * `false` for content from outside contributors (rfcs, minutes, projects):
+	 * raw HTML is parsed and reduced to an allow-list, unsafe URLs are dropped.
+	 * `true` keeps raw HTML exactly as written.
+	 */
+	trusted: boolean;
+	/** The source file, passed to plugins for their messages. */
+	fileURL?: URL;
 }
 
 interface Pipeline {
-  mdastPlugins: MdastPluginList;
-  trusted: HastPluginList;
-  /** Untrusted, with raw HTML: reparsed, then reduced to the allow-list. */
-  untrustedHtml: HastPluginList;
-  /** Untrusted, no raw HTML (no `<` starting a tag): only link and image URLs to check. */
-  untrustedPlain: HastPluginList;
+	mdastPlugins: MdastPluginList;
+	trusted: HastPluginList;
+	/** Untrusted, with raw HTML: reparsed, then reduced to the allow-list. */
+	untrustedHtml: HastPluginList;
+	/** Untrusted, no raw HTML (no `<` starting a tag): only link and image URLs to check. */
+	untrustedPlain: HastPluginList;
 }
 
 // Astro's defaults for markdown: GFM and smart punctuation on. The body has
@@ -61,61 +61,61 @@ const REPARSE_HTML_NO_SMART: Features = { ...REPARSE_HTML, smartPunctuation: fal
 let pipeline: Promise<Pipeline> | undefined;
 
 function getPipeline(): Promise<Pipeline> {
-  pipeline ??= getHighlightPlugin().then((highlight) => {
-    // Order matters: sanitize first, so the highlighter's inline styles and
-    // the heading ids added afterwards are not stripped as if they were input.
-    const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesEntry, taskListLabelsPlugin];
-    return {
-      mdastPlugins: [normalizeCodeLangEntry, autolinkReferencesEntry],
-      trusted: after,
-      untrustedHtml: [sanitizePlugin, ...after],
-      untrustedPlain: [safeUrlsPlugin, ...after],
-    };
-  });
-  return pipeline;
+	pipeline ??= getHighlightPlugin().then((highlight) => {
+		// Order matters: sanitize first, so the highlighter's inline styles and
+		// the heading ids added afterwards are not stripped as if they were input.
+		const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesEntry, taskListLabelsPlugin];
+		return {
+			mdastPlugins: [normalizeCodeLangEntry, autolinkReferencesEntry],
+			trusted: after,
+			untrustedHtml: [sanitizePlugin, ...after],
+			untrustedPlain: [safeUrlsPlugin, ...after],
+		};
+	});
+	return pipeline;
 }
 
 interface Plan {
-  source: string;
-  hastPlugins: HastPluginList;
-  features: Features;
+	source: string;
+	hastPlugins: HastPluginList;
+	features: Features;
 }
 
 function plan(p: Pipeline, source: string, trusted: boolean): Plan {
-  if (trusted) return { source, hastPlugins: p.trusted, features: PLAIN };
-  const guarded = guardUntrusted(source);
-  // Without raw HTML the reparse (the costly part) and the full walk are skipped.
-  if (!guarded.hasHtml) {
-    return { source: guarded.source, hastPlugins: p.untrustedPlain, features: guarded.smartPunctuation ? PLAIN : PLAIN_NO_SMART };
-  }
-  return {
-    source: guarded.source,
-    hastPlugins: p.untrustedHtml,
-    features: guarded.smartPunctuation ? REPARSE_HTML : REPARSE_HTML_NO_SMART,
-  };
+	if (trusted) return { source, hastPlugins: p.trusted, features: PLAIN };
+	const guarded = guardUntrusted(source);
+	// Without raw HTML the reparse (the costly part) and the full walk are skipped.
+	if (!guarded.hasHtml) {
+		return { source: guarded.source, hastPlugins: p.untrustedPlain, features: guarded.smartPunctuation ? PLAIN : PLAIN_NO_SMART };
+	}
+	return {
+		source: guarded.source,
+		hastPlugins: p.untrustedHtml,
+		features: guarded.smartPunctuation ? REPARSE_HTML : REPARSE_HTML_NO_SMART,
+	};
 }
 
 /** Renders a markdown body (front matter already removed). */
 export async function renderMarkdown(source: string, options: RenderOptions): Promise<RenderedMarkdown> {
-  const p = await getPipeline();
-  const { hastPlugins, features, source: input } = plan(p, source, options.trusted);
-  const astro: SatteriAstroData = {
-    frontmatter: {},
-    headings: [],
-    localImagePaths: new Set(),
-    remoteImagePaths: new Set(),
-  };
-  const references = new Set<string>();
-  const result = await markdownToHtml(input, {
-    mdastPlugins: p.mdastPlugins,
-    hastPlugins,
-    features,
-    fileURL: options.fileURL,
-    data: { astro, references },
-  });
-  return {
-    html: result.html,
-    headings: astro.headings.map(({ depth, slug, text }) => ({ depth, slug, text })),
-    references: [...references],
-  };
+	const p = await getPipeline();
+	const { hastPlugins, features, source: input } = plan(p, source, options.trusted);
+	const astro: SatteriAstroData = {
+		frontmatter: {},
+		headings: [],
+		localImagePaths: new Set(),
+		remoteImagePaths: new Set(),
+	};
+	const references = new Set<string>();
+	const result = await markdownToHtml(input, {
+		mdastPlugins: p.mdastPlugins,
+		hastPlugins,
+		features,
+		fileURL: options.fileURL,
+		data: { astro, references },
+	});
+	return {
+		html: result.html,
+		headings: astro.headings.map(({ depth, slug, text }) => ({ depth, slug, text })),
+		references: [...references],
+	};
 }

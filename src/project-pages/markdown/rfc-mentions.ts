@@ -9,13 +9,13 @@ const BY_LINK = /\/rfcs\/0*(\d{1,5})(?=[-/#?)\s"'>]|$)/gi;
 
 /** Distinct RFC numbers, in order of first mention. */
 export function findRfcMentions(text: string): number[] {
-  const found: Array<{ index: number; number: number }> = [];
-  for (const re of [BY_NAME, BY_LINK]) {
-    for (const m of text.matchAll(re)) {
-      const number = Number(m[1]);
-      if (number > 0) found.push({ index: m.index, number });
-    }
-  }
-  found.sort((a, b) => a.index - b.index);
-  return [...new Set(found.map((f) => f.number))];
+	const found: Array<{ index: number; number: number }> = [];
+	for (const re of [BY_NAME, BY_LINK]) {
+		for (const m of text.matchAll(re)) {
+			const number = Number(m[1]);
+			if (number > 0) found.push({ index: m.index, number });
+		}
+	}
+	found.sort((a, b) => a.index - b.index);
+	return [...new Set(found.map((f) => f.number))];
 }

@@ -20,12 +20,12 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** True when `value` is a relative URL, a fragment, or uses an allowed scheme. */
 export function isSafeUrl(value: string): boolean {
-  const compact = value.replace(IGNORED, '');
-  // Some parsers also treat a backslash or an encoded colon oddly; a colon
-  // written as an entity is already decoded, so only the plain form remains.
-  const scheme = SCHEME.exec(compact);
-  if (!scheme) return true;
-  return SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
+	const compact = value.replace(IGNORED, '');
+	// Some parsers also treat a backslash or an encoded colon oddly; a colon
+	// written as an entity is already decoded, so only the plain form remains.
+	const scheme = SCHEME.exec(compact);
+	if (!scheme) return true;
+	return SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
 }
 
 /**
@@ -34,9 +34,9 @@ export function isSafeUrl(value: string): boolean {
  * with `data:`, so it is refused either way.
  */
 export function isSafeSrcset(value: string): boolean {
-  for (const candidate of value.split(',')) {
-    const url = candidate.trim().split(/\s+/)[0] ?? '';
-    if (url !== '' && !isSafeUrl(url)) return false;
-  }
-  return true;
+	for (const candidate of value.split(',')) {
+		const url = candidate.trim().split(/\s+/)[0] ?? '';
+		if (url !== '' && !isSafeUrl(url)) return false;
+	}
+	return true;
 }

@@ -7,13 +7,13 @@ import type { HastPluginDefinition } from 'satteri';
 import { isSafeUrl } from './safe-url.ts';
 
 export const safeUrlsPlugin: HastPluginDefinition = {
-  name: 'project-pages-safe-urls',
-  element: {
-    filter: ['a', 'img'],
-    visit(node, ctx) {
-      const key = node.tagName === 'a' ? 'href' : 'src';
-      const value = node.properties?.[key];
-      if (typeof value === 'string' && !isSafeUrl(value)) ctx.setProperty(node, key, null);
-    },
-  },
+	name: 'project-pages-safe-urls',
+	element: {
+		filter: ['a', 'img'],
+		visit(node, ctx) {
+			const key = node.tagName === 'a' ? 'href' : 'src';
+			const value = node.properties?.[key];
+			if (typeof value === 'string' && !isSafeUrl(value)) ctx.setProperty(node, key, null);
+		},
+	},
 };

@@ -21,20 +21,20 @@ import type { Element, Parents } from 'hast';
 import { cleanProperties, elementFate, sanitizeNodes } from './sanitize-tree.ts';
 
 interface DetachState {
-  /** Elements this document had dropped or unwrapped so far. */
-  count: number;
-  /** Per parent node (Sätteri hands out one object per node within a pass): inside a detached element? */
-  inside: WeakMap<object, boolean>;
+	/** Elements this document had dropped or unwrapped so far. */
+	count: number;
+	/** Per parent node (Sätteri hands out one object per node within a pass): inside a detached element? */
+	inside: WeakMap<object, boolean>;
 }
 
 declare module 'satteri' {
-  interface DataMap {
-    sanitizeDetached: DetachState;
-  }
+	interface DataMap {
+		sanitizeDetached: DetachState;
+	}
 }
 
 function state(ctx: HastVisitorContext): DetachState {
-  return (ctx.data.sanitizeDetached ??= { count: 0, inside: new WeakMap() });
+	return (ctx.data.sanitizeDetached ??= { count: 0, inside: new WeakMap() });
 }
 
 /**
@@ -43,58 +43,58 @@ function state(ctx: HastVisitorContext): DetachState {
  * remembered, so deep nesting costs one look per node, not one per level.
  */
 function insideDetached(node: Readonly<HastNode>, ctx: HastVisitorContext): boolean {
-  const { inside } = state(ctx);
-  const chain: object[] = [];
-  let parent: Readonly<Parents> | undefined = ctx.parent(node);
-  let answer = false;
-  while (parent && parent.type === 'element') {
-    const known = inside.get(parent);
-    if (known !== undefined) {
-      answer = known;
-      break;
-    }
-    if (elementFate(parent.tagName.toLowerCase(), parent.properties) !== 'keep') {
-      answer = true;
-      inside.set(parent, true);
-      break;
-    }
-    chain.push(parent);
-    parent = ctx.parent(parent as Readonly<Element>);
-  }
-  for (const ancestor of chain) inside.set(ancestor, answer);
-  return answer;
+	const { inside } = state(ctx);
+	const chain: object[] = [];
+	let parent: Readonly<Parents> | undefined = ctx.parent(node);
+	let answer = false;
+	while (parent && parent.type === 'element') {
+		const known = inside.get(parent);
+		if (known !== undefined) {
+			answer = known;
+			break;
+		}
+		if (elementFate(parent.tagName.toLowerCase(), parent.properties) !== 'keep') {
+			answer = true;
+			inside.set(parent, true);
+			break;
+		}
+		chain.push(parent);
+		parent = ctx.parent(parent as Readonly<Element>);
+	}
+	for (const ancestor of chain) inside.set(ancestor, answer);
+	return answer;
 }
 
 /** Comments and raw nodes are never prose (and can hide markup); doctype neither. */
 function remove(node: Readonly<HastNode>, ctx: HastVisitorContext): void {
-  if (state(ctx).count > 0 && insideDetached(node, ctx)) return;
-  ctx.removeNode(node);
+	if (state(ctx).count > 0 && insideDetached(node, ctx)) return;
+	ctx.removeNode(node);
 }
 
 export const sanitizePlugin: HastPluginDefinition = {
-  name: 'project-pages-sanitize',
-  element: {
-    filter: [],
-    visit(node, ctx) {
-      // Only once something was detached can a node be inside it; the
-      // ancestor walk (which materializes parents) is skipped until then.
-      if (state(ctx).count > 0 && insideDetached(node, ctx)) return;
-      const tag = node.tagName.toLowerCase();
-      const fate = elementFate(tag, node.properties);
-      if (fate !== 'keep') {
-        state(ctx).count++;
-        if (fate === 'drop') ctx.removeNode(node);
-        else ctx.replaceNode(node, sanitizeNodes(node.children));
-        return;
-      }
-      const original = node.properties ?? {};
-      const clean = cleanProperties(tag, original);
-      if (!clean) return;
-      for (const key of Object.keys(original)) if (!(key in clean)) ctx.setProperty(node, key, null);
-      for (const [key, value] of Object.entries(clean)) if (value !== original[key]) ctx.setProperty(node, key, value);
-    },
-  },
-  comment: remove,
-  raw: remove,
-  doctype: remove,
+	name: 'project-pages-sanitize',
+	element: {
+		filter: [],
+		visit(node, ctx) {
+			// Only once something was detached can a node be inside it; the
+			// ancestor walk (which materializes parents) is skipped until then.
+			if (state(ctx).count > 0 && insideDetached(node, ctx)) return;
+			const tag = node.tagName.toLowerCase();
+			const fate = elementFate(tag, node.properties);
+			if (fate !== 'keep') {
+				state(ctx).count++;
+				if (fate === 'drop') ctx.removeNode(node);
+				else ctx.replaceNode(node, sanitizeNodes(node.children));
+				return;
+			}
+			const original = node.properties ?? {};
+			const clean = cleanProperties(tag, original);
+			if (!clean) return;
+			for (const key of Object.keys(original)) if (!(key in clean)) ctx.setProperty(node, key, null);
+			for (const [key, value] of Object.entries(clean)) if (value !== original[key]) ctx.setProperty(node, key, value);
+		},
+	},
+	comment: remove,
+	raw: remove,
+	doctype: remove,
 };

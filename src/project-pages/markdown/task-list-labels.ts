@@ -6,13 +6,13 @@
 import { defineHastPlugin } from 'satteri';
 
 export const taskListLabelsPlugin = defineHastPlugin({
-  name: 'project-pages-task-list-labels',
-  element: {
-    filter: ['input'],
-    visit(node, ctx) {
-      const props = node.properties as Record<string, unknown>;
-      if (props.type !== 'checkbox' || props.ariaLabel) return;
-      ctx.setProperty(node, 'ariaLabel', props.checked ? 'Done' : 'Not done');
-    },
-  },
+	name: 'project-pages-task-list-labels',
+	element: {
+		filter: ['input'],
+		visit(node, ctx) {
+			const props = node.properties as Record<string, unknown>;
+			if (props.type !== 'checkbox' || props.ariaLabel) return;
+			ctx.setProperty(node, 'ariaLabel', props.checked ? 'Done' : 'Not done');
+		},
+	},
 });

@@ -4,7 +4,16 @@
  * replaces them, hides the cards that don't match, says how many are shown,
  * and keeps the choice in the query string so the URL can be shared.
  */
-import { FACETS, FACET_ATTRIBUTES, cardMatches, countText, parseSelection, selectionQuery, type FacetValues, type Selection } from '../utils/project-filters.ts';
+import {
+	FACETS,
+	FACET_ATTRIBUTES,
+	cardMatches,
+	countText,
+	parseSelection,
+	selectionQuery,
+	type FacetValues,
+	type Selection,
+} from '../utils/project-filters.ts';
 
 const form = document.querySelector<HTMLFormElement>('#project-filter-form');
 const count = document.querySelector('#project-count');

@@ -10,7 +10,11 @@ interface PagefindResult {
 	meta: Record<string, string | undefined>;
 }
 interface Pagefind {
-	debouncedSearch(term: string, options: { filters?: Record<string, string> }, ms: number): Promise<{ results: Array<{ data(): Promise<PagefindResult> }> } | null>;
+	debouncedSearch(
+		term: string,
+		options: { filters?: Record<string, string> },
+		ms: number,
+	): Promise<{ results: Array<{ data(): Promise<PagefindResult> }> } | null>;
 }
 
 const SHOWN = 20;
@@ -28,7 +32,9 @@ if (form && input && kind && status && list && fallback) {
 	kind.value = params.get('kind') ?? '';
 	fallback.hidden = true;
 	// A URL made at run time: Pagefind's files are written after the build, so the bundler must leave the import alone.
-	const index: Promise<Pagefind> = import(/* @vite-ignore */ new URL(`${import.meta.env.BASE_URL}pagefind/pagefind.js`, location.origin).href);
+	const index: Promise<Pagefind> = import(
+		/* @vite-ignore */ new URL(`${import.meta.env.BASE_URL}pagefind/pagefind.js`, location.origin).href
+	);
 	index.catch(() => undefined); // reported when a search awaits it
 
 	const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') => {
@@ -43,7 +49,8 @@ if (form && input && kind && status && list && fallback) {
 		const p = el('p', 'search-excerpt');
 		const template = document.createElement('template');
 		template.innerHTML = html;
-		for (const node of template.content.childNodes) p.append(node.nodeName === 'MARK' ? el('mark', '', node.textContent ?? '') : (node.textContent ?? ''));
+		for (const node of template.content.childNodes)
+			p.append(node.nodeName === 'MARK' ? el('mark', '', node.textContent ?? '') : (node.textContent ?? ''));
 		return p;
 	};
 
@@ -80,7 +87,8 @@ if (form && input && kind && status && list && fallback) {
 			const results = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
 			list.replaceChildren(...results.map(render));
 			const n = search.results.length;
-			status.textContent = n === 0 ? `No results for “${q}”.` : `${n} result${n === 1 ? '' : 's'} for “${q}”${n > SHOWN ? `, the first ${SHOWN} shown` : ''}.`;
+			status.textContent =
+				n === 0 ? `No results for “${q}”.` : `${n} result${n === 1 ? '' : 's'} for “${q}”${n > SHOWN ? `, the first ${SHOWN} shown` : ''}.`;
 		} catch {
 			status.textContent = 'Search is not available: this copy of the site was built without its search index.';
 			fallback.hidden = false;

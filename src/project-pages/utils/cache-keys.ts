@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 
 export function cacheKey(...parts: unknown[]): string {
 	const hash = createHash('sha1');
-	for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part) ?? 'undefined').update('\0');
+	for (const part of parts) hash.update(typeof part === 'string' ? part : (JSON.stringify(part) ?? 'undefined')).update('\0');
 	return hash.digest('base64url');
 }
 

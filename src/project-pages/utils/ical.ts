@@ -29,7 +29,10 @@ export interface CallsCalendarInput {
 
 /** `20260107T160000Z`: a UTC DATE-TIME. */
 export function utcDateTime(date: Date): string {
-	return date.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+	return date
+		.toISOString()
+		.replace(/\.\d{3}/, '')
+		.replace(/[-:]/g, '');
 }
 
 /** RFC 5545 §3.3.6: `PT1H`, `PT1H30M`, `PT45M`. */
@@ -82,7 +85,9 @@ export function callsCalendar({ schedule, title, minutesUrl, host, now }: CallsC
 	const start = firstCall(schedule);
 	const name = `${title} community call`;
 	const url = schedule.url ?? minutesUrl;
-	const description = [schedule.url && `Join: ${schedule.url}`, minutesUrl && `Minutes of past calls: ${minutesUrl}`].filter(Boolean).join('\n');
+	const description = [schedule.url && `Join: ${schedule.url}`, minutesUrl && `Minutes of past calls: ${minutesUrl}`]
+		.filter(Boolean)
+		.join('\n');
 	return serialize([
 		'BEGIN:VCALENDAR',
 		'VERSION:2.0',

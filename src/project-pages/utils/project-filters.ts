@@ -9,7 +9,14 @@
  * handle), used alike in `/projects/filter/<facet>/<value>/`, in a card's
  * `data-*` attribute and in the query string (`?skill=ocaml&difficulty=1`).
  */
-import { DIFFICULTY_LABELS, PROJECT_SIZE_HOURS, PROJECT_SIZES, PROJECT_STATUSES, type ProjectDifficulty, type ProjectSize } from '../content/constants.ts';
+import {
+	DIFFICULTY_LABELS,
+	PROJECT_SIZE_HOURS,
+	PROJECT_SIZES,
+	PROJECT_STATUSES,
+	type ProjectDifficulty,
+	type ProjectSize,
+} from '../content/constants.ts';
 
 /** The facets in the order the filter bar shows them. */
 export const FACETS = ['difficulty', 'size', 'skill', 'status', 'mentor', 'program'] as const;
@@ -55,7 +62,14 @@ export function parseSelection(search: string): Selection {
 	const params = new URLSearchParams(search);
 	const selection: Selection = {};
 	for (const facet of FACETS) {
-		const values = [...new Set(params.getAll(facet).flatMap((v) => v.split(',')).filter(Boolean))];
+		const values = [
+			...new Set(
+				params
+					.getAll(facet)
+					.flatMap((v) => v.split(','))
+					.filter(Boolean),
+			),
+		];
 		if (values.length) selection[facet] = values;
 	}
 	return selection;
@@ -105,7 +119,10 @@ export interface FacetOption {
 }
 
 /** One value with its label, for one project and one facet. */
-function facetEntries(project: FilterableProject, mentors: readonly ResolvedMentor[]): Record<Facet, Array<{ value: string; label: string }>> {
+function facetEntries(
+	project: FilterableProject,
+	mentors: readonly ResolvedMentor[],
+): Record<Facet, Array<{ value: string; label: string }>> {
 	return {
 		difficulty: [{ value: String(project.difficulty), label: DIFFICULTY_LABELS[project.difficulty] }],
 		size: [{ value: project.size, label: `${capitalize(project.size)} (${PROJECT_SIZE_HOURS[project.size]} h)` }],
@@ -132,7 +149,9 @@ export function projectFacetValues(project: FilterableProject, mentors: readonly
 // One collator: localeCompare with options builds a new one on every call.
 const LABEL_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
 
-export function facetOptions(projects: ReadonlyArray<{ project: FilterableProject; mentors: readonly ResolvedMentor[] }>): Record<Facet, FacetOption[]> {
+export function facetOptions(
+	projects: ReadonlyArray<{ project: FilterableProject; mentors: readonly ResolvedMentor[] }>,
+): Record<Facet, FacetOption[]> {
 	const found = {} as Record<Facet, Map<string, FacetOption & { year: number }>>;
 	for (const facet of FACETS) found[facet] = new Map();
 	for (const { project, mentors } of projects) {
@@ -159,7 +178,8 @@ export function facetOptions(projects: ReadonlyArray<{ project: FilterableProjec
 		program: (a, b) => b.year - a.year || byLabel(a, b),
 	};
 	const options = {} as Record<Facet, FacetOption[]>;
-	for (const facet of FACETS) options[facet] = [...found[facet].values()].sort(sorters[facet]).map(({ value, label, count }) => ({ value, label, count }));
+	for (const facet of FACETS)
+		options[facet] = [...found[facet].values()].sort(sorters[facet]).map(({ value, label, count }) => ({ value, label, count }));
 	return options;
 }
 

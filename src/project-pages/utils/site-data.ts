@@ -96,7 +96,13 @@ async function build(): Promise<SiteData> {
 		peopleDigests: peopleEntries.map((e) => e.digest ?? e.data),
 		today: new Date().toISOString().slice(0, 10),
 	});
-	const keys = { shared, projects: cacheKey(shared, projects.map((p) => [p.id, p.digest])) };
+	const keys = {
+		shared,
+		projects: cacheKey(
+			shared,
+			projects.map((p) => [p.id, p.digest]),
+		),
+	};
 	return { minutes, posts, rfcs, projects, people, tags, activity, rfcDiscussions, keys };
 }
 

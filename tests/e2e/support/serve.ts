@@ -67,9 +67,23 @@ console.log(`[e2e] serving a copy of dist/ from ${path.relative(REPO, DIST)}`);
 
 // This Node (24, from node_modules) rather than whichever `node` the astro bin's shebang finds first.
 // --ignore-lock: a private server for this run, which neither blocks on nor replaces a developer's `astro preview`.
-const preview = spawn(process.execPath, [path.join(REPO, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--outDir', DIST, '--ignore-lock'], {
-	cwd: REPO,
-	stdio: 'inherit',
-});
+const preview = spawn(
+	process.execPath,
+	[
+		path.join(REPO, 'node_modules/astro/bin/astro.mjs'),
+		'preview',
+		'--host',
+		'127.0.0.1',
+		'--port',
+		String(PORT),
+		'--outDir',
+		DIST,
+		'--ignore-lock',
+	],
+	{
+		cwd: REPO,
+		stdio: 'inherit',
+	},
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => preview.kill(signal));
 preview.on('exit', (code) => process.exit(code ?? 0));

@@ -26,7 +26,10 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function axeViolations(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	return results.violations.flatMap((violation) =>
-		violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+		violation.nodes.map(
+			(node) =>
+				`${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+		),
 	);
 }
 

@@ -48,7 +48,13 @@ function urlsOf(element: ParsedElement): string[] {
 	const urls = (URL_ATTRIBUTES[tag] ?? []).map((name) => element.attr(name)).filter((v): v is string => v !== undefined);
 	for (const name of ['srcset', 'imagesrcset']) {
 		const srcset = element.attr(name);
-		if (srcset) urls.push(...srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!).filter(Boolean));
+		if (srcset)
+			urls.push(
+				...srcset
+					.split(',')
+					.map((candidate) => candidate.trim().split(/\s+/)[0]!)
+					.filter(Boolean),
+			);
 	}
 	return urls;
 }
@@ -61,16 +67,28 @@ function readSite(root: string): Site {
 	for (const page of builtPages(root)) {
 		const file = page.file;
 		const doc = parseHtml(readDist(file, root));
-		ids.set(file, new Set(doc.all().flatMap((el) => [el.attr('id'), el.tagName === 'a' ? el.attr('name') : undefined].filter((v): v is string => Boolean(v)))));
+		ids.set(
+			file,
+			new Set(
+				doc.all().flatMap((el) => [el.attr('id'), el.tagName === 'a' ? el.attr('name') : undefined].filter((v): v is string => Boolean(v))),
+			),
+		);
 		// The 404 page is served at any missing address, so its links must work from any depth.
 		const base = file === '404.html' ? '/no/such/page/' : page.url;
 		for (const element of doc.all()) {
 			for (const url of urlsOf(element)) {
 				// A bare fragment stays on the page itself, wherever it is served.
-				links.push({ from: `${page.url} <${element.tagName}>`, url: url.startsWith('#') ? resolveFrom(`/${file}`, url) : resolveFrom(base, url) });
+				links.push({
+					from: `${page.url} <${element.tagName}>`,
+					url: url.startsWith('#') ? resolveFrom(`/${file}`, url) : resolveFrom(base, url),
+				});
 			}
 		}
-		if (page.url === '/') origin = doc.all().find((el) => el.tagName === 'link' && el.attr('rel') === 'canonical')?.attr('href');
+		if (page.url === '/')
+			origin = doc
+				.all()
+				.find((el) => el.tagName === 'link' && el.attr('rel') === 'canonical')
+				?.attr('href');
 	}
 	for (const file of files) {
 		if (file.endsWith('.xml')) {
@@ -94,7 +112,10 @@ function resolveFrom(base: string, url: string): string {
 }
 
 function decodeEntities(text: string): string {
-	return text.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" })[name]!);
+	return text.replace(
+		/&(amp|lt|gt|quot|apos|#39);/g,
+		(_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" })[name]!,
+	);
 }
 
 /** Why a link is broken, or undefined when it works or is external. */
@@ -113,7 +134,8 @@ function problemWith(site: Site, href: string): string | undefined {
 	let file: string | undefined;
 	if (relative === '' || relative.endsWith('/')) file = site.files.has(`${relative}index.html`) ? `${relative}index.html` : undefined;
 	else if (site.files.has(relative)) file = relative;
-	else if (site.files.has(`${relative}/index.html`)) return 'no trailing slash (the site is built with trailingSlash: always, so this address is a 404)';
+	else if (site.files.has(`${relative}/index.html`))
+		return 'no trailing slash (the site is built with trailingSlash: always, so this address is a 404)';
 	if (!file) return 'no such page or file in dist/';
 	if (!url.hash || !file.endsWith('.html')) return undefined;
 	const fragment = decodeURIComponent(url.hash.slice(1));

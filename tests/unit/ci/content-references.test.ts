@@ -7,55 +7,58 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { collectContentReferences, referencesInDocument } from '../../../src/project-pages/ci/content-references.ts';
 
 describe('referencesInDocument', () => {
-  it('reads discussion, repos, affects and body references, skipping code', () => {
-    const doc = [
-      '---',
-      'discussion: https://github.com/mirage/mirage/pull/1520',
-      'affects: [mirage/mirage-tcpip, "mirage/ocaml-dns"]',
-      'repos: mirleft/ocaml-tls',
-      'affected_repos: [not a repo]',
-      '---',
-      'We merged mirage/mirage-xen#12 and https://github.com/Solo5/solo5/issues/500.',
-      '',
-      '```sh',
-      'git fetch origin mirage/hidden#1',
-      '```',
-      'Not `mirage/inline#2` either.',
-    ].join('\n');
-    expect(referencesInDocument(doc)).toEqual({
-      references: ['mirage/mirage#1520', 'mirage/mirage-xen#12', 'Solo5/solo5#500'],
-      repos: ['mirleft/ocaml-tls', 'mirage/mirage-tcpip', 'mirage/ocaml-dns'],
-    });
-  });
+	it('reads discussion, repos, affects and body references, skipping code', () => {
+		const doc = [
+			'---',
+			'discussion: https://github.com/mirage/mirage/pull/1520',
+			'affects: [mirage/mirage-tcpip, "mirage/ocaml-dns"]',
+			'repos: mirleft/ocaml-tls',
+			'affected_repos: [not a repo]',
+			'---',
+			'We merged mirage/mirage-xen#12 and https://github.com/Solo5/solo5/issues/500.',
+			'',
+			'```sh',
+			'git fetch origin mirage/hidden#1',
+			'```',
+			'Not `mirage/inline#2` either.',
+		].join('\n');
+		expect(referencesInDocument(doc)).toEqual({
+			references: ['mirage/mirage#1520', 'mirage/mirage-xen#12', 'Solo5/solo5#500'],
+			repos: ['mirleft/ocaml-tls', 'mirage/mirage-tcpip', 'mirage/ocaml-dns'],
+		});
+	});
 
-  it('still scans a document whose front matter is broken', () => {
-    expect(referencesInDocument('---\ntitle: [unclosed\n---\nsee mirage/mirage#1\n').references).toEqual(['mirage/mirage#1']);
-  });
+	it('still scans a document whose front matter is broken', () => {
+		expect(referencesInDocument('---\ntitle: [unclosed\n---\nsee mirage/mirage#1\n').references).toEqual(['mirage/mirage#1']);
+	});
 });
 
 describe('collectContentReferences', () => {
-  const dirs: string[] = [];
-  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+	const dirs: string[] = [];
+	afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-  it('walks nested folders, dedupes case-insensitively and sorts', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ci-refs-'));
-    dirs.push(dir);
-    await mkdir(join(dir, 'minutes', '2025'), { recursive: true });
-    await writeFile(join(dir, 'minutes', '2025', 'a.md'), 'mirage/mirage#2 and Mirage/Mirage#2');
-    await writeFile(join(dir, 'b.md'), '---\nrepos: [mirage/irmin]\n---\nmirage/mirage#1');
-    await writeFile(join(dir, 'notes.txt'), 'mirage/ignored#1');
-    expect(await collectContentReferences(dir)).toEqual({ references: ['mirage/mirage#1', 'mirage/mirage#2'], repos: ['mirage/irmin'] });
-  });
+	it('walks nested folders, dedupes case-insensitively and sorts', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'ci-refs-'));
+		dirs.push(dir);
+		await mkdir(join(dir, 'minutes', '2025'), { recursive: true });
+		await writeFile(join(dir, 'minutes', '2025', 'a.md'), 'mirage/mirage#2 and Mirage/Mirage#2');
+		await writeFile(join(dir, 'b.md'), '---\nrepos: [mirage/irmin]\n---\nmirage/mirage#1');
+		await writeFile(join(dir, 'notes.txt'), 'mirage/ignored#1');
+		expect(await collectContentReferences(dir)).toEqual({ references: ['mirage/mirage#1', 'mirage/mirage#2'], repos: ['mirage/irmin'] });
+	});
 
-  it('returns nothing for a missing folder', async () => {
-    expect(await collectContentReferences(join(tmpdir(), 'no-such-content-dir-xyz'))).toEqual({ references: [], repos: [] });
-  });
+	it('returns nothing for a missing folder', async () => {
+		expect(await collectContentReferences(join(tmpdir(), 'no-such-content-dir-xyz'))).toEqual({ references: [], repos: [] });
+	});
 
-  const corpus = CORPUS;
-  it.skipIf(!corpusAvailable('content references in the corpus', 'minutes'))('finds the references in the real mirage-www minutes', async () => {
-    const found = await collectContentReferences(join(corpus, 'minutes'));
-    expect(found.references.length).toBeGreaterThan(20);
-    expect(found.references).toContain('mirage/mirage-tcpip#152');
-    expect(found.references.every((r) => /^[\w.-]+\/[\w.-]+#\d+$/.test(r))).toBe(true);
-  });
+	const corpus = CORPUS;
+	it.skipIf(!corpusAvailable('content references in the corpus', 'minutes'))(
+		'finds the references in the real mirage-www minutes',
+		async () => {
+			const found = await collectContentReferences(join(corpus, 'minutes'));
+			expect(found.references.length).toBeGreaterThan(20);
+			expect(found.references).toContain('mirage/mirage-tcpip#152');
+			expect(found.references.every((r) => /^[\w.-]+\/[\w.-]+#\d+$/.test(r))).toBe(true);
+		},
+	);
 });

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { commitState, deriveRepo, failingSince, flakyChecks, formatAsOf, repoState, toolchainSummary } from '../../../src/project-pages/ci/derive.ts';
+import {
+	commitState,
+	deriveRepo,
+	failingSince,
+	flakyChecks,
+	formatAsOf,
+	repoState,
+	toolchainSummary,
+} from '../../../src/project-pages/ci/derive.ts';
 import type { Check, Commit, RepoStatus } from '../../../src/project-pages/ci/snapshot-schema.ts';
 
 const check = (name: string, state: Check['state'], kind: Check['kind'] = 'check-run'): Check => ({ name, kind, state });
 let n = 0;
 const commit = (checks: Check[], rollup?: Commit['rollup']): Commit => {
-  n++;
-  const c: Commit = { oid: `${String(n).padStart(7, '0')}abc`, url: `https://github.com/a/b/commit/${n}`, message: `commit ${n}`, committedAt: `2025-01-${String(n % 28 + 1).padStart(2, '0')}T00:00:00Z`, checks };
-  if (rollup) c.rollup = rollup;
-  return c;
+	n++;
+	const c: Commit = {
+		oid: `${String(n).padStart(7, '0')}abc`,
+		url: `https://github.com/a/b/commit/${n}`,
+		message: `commit ${n}`,
+		committedAt: `2025-01-${String((n % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+		checks,
+	};
+	if (rollup) c.rollup = rollup;
+	return c;
 };
 const pass = () => commit([check('CI / build', 'success'), check('ocaml-ci', 'success', 'status')]);
 const fail = () => commit([check('CI / build', 'success'), check('ocaml-ci', 'failure', 'status')]);
@@ -16,100 +30,126 @@ const pending = () => commit([check('CI / build', 'pending')]);
 const nothing = () => commit([]);
 
 describe('commitState', () => {
-  it('prefers GitHub rollup', () => {
-    expect(commitState(commit([check('x', 'success')], 'failure'))).toBe('failure');
-  });
-  it('works it out from checks: failure wins, then pending, then success', () => {
-    expect(commitState(commit([check('a', 'success'), check('b', 'error')]))).toBe('failure');
-    expect(commitState(commit([check('a', 'success'), check('b', 'pending')]))).toBe('pending');
-    expect(commitState(commit([check('a', 'success'), check('b', 'neutral')]))).toBe('success');
-    expect(commitState(commit([check('a', 'neutral')]))).toBe('neutral');
-    expect(commitState(nothing())).toBeUndefined();
-  });
+	it('prefers GitHub rollup', () => {
+		expect(commitState(commit([check('x', 'success')], 'failure'))).toBe('failure');
+	});
+	it('works it out from checks: failure wins, then pending, then success', () => {
+		expect(commitState(commit([check('a', 'success'), check('b', 'error')]))).toBe('failure');
+		expect(commitState(commit([check('a', 'success'), check('b', 'pending')]))).toBe('pending');
+		expect(commitState(commit([check('a', 'success'), check('b', 'neutral')]))).toBe('success');
+		expect(commitState(commit([check('a', 'neutral')]))).toBe('neutral');
+		expect(commitState(nothing())).toBeUndefined();
+	});
 });
 
 describe('repoState', () => {
-  it('reads the head', () => {
-    expect(repoState([pass(), fail()])).toBe('passing');
-    expect(repoState([fail(), pass()])).toBe('failing');
-    expect(repoState([pending(), pass()])).toBe('pending');
-    expect(repoState([commit([check('skip', 'neutral')])])).toBe('passing');
-    expect(repoState([nothing(), pass()])).toBe('unknown');
-    expect(repoState([])).toBe('unknown');
-  });
+	it('reads the head', () => {
+		expect(repoState([pass(), fail()])).toBe('passing');
+		expect(repoState([fail(), pass()])).toBe('failing');
+		expect(repoState([pending(), pass()])).toBe('pending');
+		expect(repoState([commit([check('skip', 'neutral')])])).toBe('passing');
+		expect(repoState([nothing(), pass()])).toBe('unknown');
+		expect(repoState([])).toBe('unknown');
+	});
 });
 
 describe('failingSince', () => {
-  it('is the first failing commit after the last passing one', () => {
-    const history = [fail(), fail(), fail(), pass(), fail()];
-    expect(failingSince(history)).toEqual({ oid: history[2]!.oid, url: history[2]!.url, committedAt: history[2]!.committedAt, exact: true });
-  });
-  it('skips commits with no result in between', () => {
-    const history = [fail(), pending(), nothing(), fail(), pass()];
-    expect(failingSince(history)?.oid).toBe(history[3]!.oid);
-  });
-  it('is "at least" the oldest failing commit when nothing in the history passes', () => {
-    const history = [fail(), fail(), nothing()];
-    expect(failingSince(history)).toMatchObject({ oid: history[1]!.oid, exact: false });
-  });
-  it('is undefined when the head does not fail', () => {
-    expect(failingSince([pass(), fail()])).toBeUndefined();
-    expect(failingSince([pending(), fail()])).toBeUndefined();
-    expect(failingSince([])).toBeUndefined();
-  });
+	it('is the first failing commit after the last passing one', () => {
+		const history = [fail(), fail(), fail(), pass(), fail()];
+		expect(failingSince(history)).toEqual({
+			oid: history[2]!.oid,
+			url: history[2]!.url,
+			committedAt: history[2]!.committedAt,
+			exact: true,
+		});
+	});
+	it('skips commits with no result in between', () => {
+		const history = [fail(), pending(), nothing(), fail(), pass()];
+		expect(failingSince(history)?.oid).toBe(history[3]!.oid);
+	});
+	it('is "at least" the oldest failing commit when nothing in the history passes', () => {
+		const history = [fail(), fail(), nothing()];
+		expect(failingSince(history)).toMatchObject({ oid: history[1]!.oid, exact: false });
+	});
+	it('is undefined when the head does not fail', () => {
+		expect(failingSince([pass(), fail()])).toBeUndefined();
+		expect(failingSince([pending(), fail()])).toBeUndefined();
+		expect(failingSince([])).toBeUndefined();
+	});
 });
 
 describe('flakyChecks', () => {
-  it('finds a check that both passed and failed on the same commit', () => {
-    const flaky = commit([check('CI / test', 'failure'), check('CI / test', 'success'), check('ocaml-ci', 'success', 'status')]);
-    expect(flakyChecks([pass(), flaky, fail()])).toEqual([{ name: 'CI / test', oid: flaky.oid }]);
-  });
-  it('counts earlier attempts that the rollup no longer shows', () => {
-    const rerun = { ...commit([check('CI / test', 'success')]), earlierAttempts: [{ name: 'CI / test', state: 'failure' as const }] };
-    const twice = { ...commit([check('CI / lint', 'failure')]), earlierAttempts: [{ name: 'CI / lint', state: 'failure' as const }] };
-    expect(flakyChecks([rerun, twice])).toEqual([{ name: 'CI / test', oid: rerun.oid }]);
-  });
-  it('does not flag checks that only failed, or passed and were pending', () => {
-    expect(flakyChecks([commit([check('a', 'failure'), check('a', 'failure')]), commit([check('a', 'pending'), check('a', 'success')])])).toEqual([]);
-  });
+	it('finds a check that both passed and failed on the same commit', () => {
+		const flaky = commit([check('CI / test', 'failure'), check('CI / test', 'success'), check('ocaml-ci', 'success', 'status')]);
+		expect(flakyChecks([pass(), flaky, fail()])).toEqual([{ name: 'CI / test', oid: flaky.oid }]);
+	});
+	it('counts earlier attempts that the rollup no longer shows', () => {
+		const rerun = { ...commit([check('CI / test', 'success')]), earlierAttempts: [{ name: 'CI / test', state: 'failure' as const }] };
+		const twice = { ...commit([check('CI / lint', 'failure')]), earlierAttempts: [{ name: 'CI / lint', state: 'failure' as const }] };
+		expect(flakyChecks([rerun, twice])).toEqual([{ name: 'CI / test', oid: rerun.oid }]);
+	});
+	it('does not flag checks that only failed, or passed and were pending', () => {
+		expect(
+			flakyChecks([commit([check('a', 'failure'), check('a', 'failure')]), commit([check('a', 'pending'), check('a', 'success')])]),
+		).toEqual([]);
+	});
 });
 
-const repo = (over: Partial<RepoStatus>): RepoStatus => ({ id: 'a/b', owner: 'a', repo: 'b', url: 'https://github.com/a/b', state: 'unknown', history: [], flakyChecks: [], ...over });
+const repo = (over: Partial<RepoStatus>): RepoStatus => ({
+	id: 'a/b',
+	owner: 'a',
+	repo: 'b',
+	url: 'https://github.com/a/b',
+	state: 'unknown',
+	history: [],
+	flakyChecks: [],
+	...over,
+});
 
 describe('deriveRepo', () => {
-  it('fills state, failingSince and flakyChecks', () => {
-    const history = [fail(), pass()];
-    const d = deriveRepo(repo({ history }));
-    expect(d.state).toBe('failing');
-    expect(d.failingSince?.oid).toBe(history[0]!.oid);
-    expect(d.reason).toBeUndefined();
-  });
-  it('keeps the reason of a repo that could not be fetched', () => {
-    expect(deriveRepo(repo({ reason: 'not found', state: 'passing' }))).toMatchObject({ state: 'unknown', reason: 'not found' });
-  });
-  it('explains an unknown state', () => {
-    expect(deriveRepo(repo({ history: [nothing()] })).reason).toBe('no CI reported on the branch head');
-  });
+	it('fills state, failingSince and flakyChecks', () => {
+		const history = [fail(), pass()];
+		const d = deriveRepo(repo({ history }));
+		expect(d.state).toBe('failing');
+		expect(d.failingSince?.oid).toBe(history[0]!.oid);
+		expect(d.reason).toBeUndefined();
+	});
+	it('keeps the reason of a repo that could not be fetched', () => {
+		expect(deriveRepo(repo({ reason: 'not found', state: 'passing' }))).toMatchObject({ state: 'unknown', reason: 'not found' });
+	});
+	it('explains an unknown state', () => {
+		expect(deriveRepo(repo({ history: [nothing()] })).reason).toBe('no CI reported on the branch head');
+	});
 });
 
 describe('toolchainSummary', () => {
-  const now = new Date('2025-06-01T15:00:00Z');
-  const tracked = (state: RepoStatus['state']) => repo({ group: 'core', state });
-  it('counts tracked repos only and says when', () => {
-    const repos = [...Array(17).fill(0).map(() => tracked('passing')), tracked('failing'), tracked('failing'), repo({ state: 'failing' })];
-    const s = toolchainSummary({ repos, fetchedAt: '2025-06-01T14:05:33Z', stale: false }, now);
-    expect(s.text).toBe('17/19 passing · 2 failing · as of 14:05 UTC');
-    expect(s).toMatchObject({ total: 19, passing: 17, failing: 2, pending: 0, unknown: 0, stale: false });
-  });
-  it('names pending and unknown, and the date when not today', () => {
-    const s = toolchainSummary({ repos: [tracked('passing'), tracked('pending'), tracked('unknown')], fetchedAt: '2025-05-30T09:07:00Z', stale: true }, now);
-    expect(s.text).toBe('1/3 passing · 1 pending · 1 unknown · as of 30 May 2025, 09:07 UTC');
-    expect(s.stale).toBe(true);
-  });
+	const now = new Date('2025-06-01T15:00:00Z');
+	const tracked = (state: RepoStatus['state']) => repo({ group: 'core', state });
+	it('counts tracked repos only and says when', () => {
+		const repos = [
+			...Array(17)
+				.fill(0)
+				.map(() => tracked('passing')),
+			tracked('failing'),
+			tracked('failing'),
+			repo({ state: 'failing' }),
+		];
+		const s = toolchainSummary({ repos, fetchedAt: '2025-06-01T14:05:33Z', stale: false }, now);
+		expect(s.text).toBe('17/19 passing · 2 failing · as of 14:05 UTC');
+		expect(s).toMatchObject({ total: 19, passing: 17, failing: 2, pending: 0, unknown: 0, stale: false });
+	});
+	it('names pending and unknown, and the date when not today', () => {
+		const s = toolchainSummary(
+			{ repos: [tracked('passing'), tracked('pending'), tracked('unknown')], fetchedAt: '2025-05-30T09:07:00Z', stale: true },
+			now,
+		);
+		expect(s.text).toBe('1/3 passing · 1 pending · 1 unknown · as of 30 May 2025, 09:07 UTC');
+		expect(s.stale).toBe(true);
+	});
 });
 
 describe('formatAsOf', () => {
-  it('survives a bad date', () => {
-    expect(formatAsOf('nope', new Date())).toBe('an unknown time');
-  });
+	it('survives a bad date', () => {
+		expect(formatAsOf('nope', new Date())).toBe('an unknown time');
+	});
 });

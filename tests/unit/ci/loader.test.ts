@@ -10,7 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refusedUrl, startFakeGitHub, type FakeGitHub, type Fault } from '../../helpers/fake-github.ts';
 import { toolchainFixture } from '../../helpers/fake-github/toolchain-fixture.ts';
-import { loadStatus, toolchainStatusLoader, STATUS_ENTRY_ID, type ToolchainStatusLoaderOptions } from '../../../src/project-pages/ci/loader.ts';
+import {
+	loadStatus,
+	toolchainStatusLoader,
+	STATUS_ENTRY_ID,
+	type ToolchainStatusLoaderOptions,
+} from '../../../src/project-pages/ci/loader.ts';
 import { writeSnapshot } from '../../../src/project-pages/ci/snapshot.ts';
 import type { StatusSnapshot } from '../../../src/project-pages/ci/snapshot-schema.ts';
 
@@ -22,155 +27,215 @@ let lines: string[];
 let store: Map<string, { id: string; data: Record<string, unknown> }>;
 
 const SNAPSHOT: StatusSnapshot = {
-  schemaVersion: 1,
-  fetchedAt: '2025-05-30T09:07:00Z',
-  stale: false,
-  source: 'test fixture',
-  requests: 1,
-  repos: [
-    { id: 'mirage/mirage', owner: 'mirage', repo: 'mirage', group: 'old-group', url: 'https://github.com/mirage/mirage', state: 'passing', flakyChecks: [], history: [{ oid: 'a'.repeat(40), url: 'u', message: 'm', committedAt: '2025-05-30T08:00:00Z', checks: [{ name: 'ocaml-ci', kind: 'status', state: 'success' }] }] },
-  ],
-  references: [{ id: 'mirage/mirage#1520', url: 'https://github.com/mirage/mirage/issues/1520', kind: 'pull-request', state: 'merged', title: 'old title' }],
+	schemaVersion: 1,
+	fetchedAt: '2025-05-30T09:07:00Z',
+	stale: false,
+	source: 'test fixture',
+	requests: 1,
+	repos: [
+		{
+			id: 'mirage/mirage',
+			owner: 'mirage',
+			repo: 'mirage',
+			group: 'old-group',
+			url: 'https://github.com/mirage/mirage',
+			state: 'passing',
+			flakyChecks: [],
+			history: [
+				{
+					oid: 'a'.repeat(40),
+					url: 'u',
+					message: 'm',
+					committedAt: '2025-05-30T08:00:00Z',
+					checks: [{ name: 'ocaml-ci', kind: 'status', state: 'success' }],
+				},
+			],
+		},
+	],
+	references: [
+		{
+			id: 'mirage/mirage#1520',
+			url: 'https://github.com/mirage/mirage/issues/1520',
+			kind: 'pull-request',
+			state: 'merged',
+			title: 'old title',
+		},
+	],
 };
 
 const logger = {
-  info: (m: string) => lines.push(`info ${m}`),
-  warn: (m: string) => lines.push(`warn ${m}`),
-  error: (m: string) => lines.push(`error ${m}`),
-  debug: (m: string) => lines.push(`debug ${m}`),
+	info: (m: string) => lines.push(`info ${m}`),
+	warn: (m: string) => lines.push(`warn ${m}`),
+	error: (m: string) => lines.push(`error ${m}`),
+	debug: (m: string) => lines.push(`debug ${m}`),
 } as never;
 const context = () => ({
-  logger,
-  store: { get: (id: string) => store.get(id), set: (e: { id: string; data: Record<string, unknown> }) => (store.set(e.id, e), true) } as never,
-  config: { root: pathToFileURL(`${root}/`) },
+	logger,
+	store: {
+		get: (id: string) => store.get(id),
+		set: (e: { id: string; data: Record<string, unknown> }) => (store.set(e.id, e), true),
+	} as never,
+	config: { root: pathToFileURL(`${root}/`) },
 });
-const options = (over: Partial<ToolchainStatusLoaderOptions> = {}, env: Record<string, string | undefined> = {}): ToolchainStatusLoaderOptions => ({
-  ci: { toolchain: { core: ['mirage/mirage', 'mirage/mirage-tcpip'] }, snapshot: 'status.json', timeoutMs: 2000 },
-  references: ['mirage/mirage#1520'],
-  env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url, ...env },
-  client: { retryDelayMs: 5 },
-  ...over,
+const options = (
+	over: Partial<ToolchainStatusLoaderOptions> = {},
+	env: Record<string, string | undefined> = {},
+): ToolchainStatusLoaderOptions => ({
+	ci: { toolchain: { core: ['mirage/mirage', 'mirage/mirage-tcpip'] }, snapshot: 'status.json', timeoutMs: 2000 },
+	references: ['mirage/mirage#1520'],
+	env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url, ...env },
+	client: { retryDelayMs: 5 },
+	...over,
 });
 
 beforeAll(async () => {
-  fake = await startFakeGitHub({ data: toolchainFixture(now, { references: ['mirage/mirage#1520'] }), token: TOKEN });
-  root = await mkdtemp(join(tmpdir(), 'ci-loader-'));
+	fake = await startFakeGitHub({ data: toolchainFixture(now, { references: ['mirage/mirage#1520'] }), token: TOKEN });
+	root = await mkdtemp(join(tmpdir(), 'ci-loader-'));
 });
 afterAll(async () => {
-  await fake.close();
-  await rm(root, { recursive: true, force: true });
+	await fake.close();
+	await rm(root, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  fake.fault(undefined);
-  lines = [];
-  store = new Map();
-  await writeSnapshot(join(root, 'status.json'), SNAPSHOT);
+	fake.fault(undefined);
+	lines = [];
+	store = new Map();
+	await writeSnapshot(join(root, 'status.json'), SNAPSHOT);
 });
 
 describe('loadStatus', () => {
-  it('uses fresh data when the fetch works', async () => {
-    const data = await loadStatus(options(), context());
-    expect(data).toMatchObject({ stale: false, requests: 1, source: `GitHub GraphQL API (${fake.url}/graphql)` });
-    expect(data.repos.map((r) => [r.id, r.group, r.state])).toEqual([['mirage/mirage', 'core', 'passing'], ['mirage/mirage-tcpip', 'core', 'failing']]);
-    expect(data.references[0]).toMatchObject({ id: 'mirage/mirage#1520', state: expect.stringMatching(/open|closed|merged/) });
-    expect(lines.filter((l) => l.startsWith('warn'))).toEqual([]);
-  });
+	it('uses fresh data when the fetch works', async () => {
+		const data = await loadStatus(options(), context());
+		expect(data).toMatchObject({ stale: false, requests: 1, source: `GitHub GraphQL API (${fake.url}/graphql)` });
+		expect(data.repos.map((r) => [r.id, r.group, r.state])).toEqual([
+			['mirage/mirage', 'core', 'passing'],
+			['mirage/mirage-tcpip', 'core', 'failing'],
+		]);
+		expect(data.references[0]).toMatchObject({ id: 'mirage/mirage#1520', state: expect.stringMatching(/open|closed|merged/) });
+		expect(lines.filter((l) => l.startsWith('warn'))).toEqual([]);
+	});
 
-  it('without a token, does not fetch and uses the snapshot, stale, with one info line', async () => {
-    fake.requests.length = 0;
-    const data = await loadStatus(options({}, { GITHUB_TOKEN: undefined }), context());
-    expect(fake.requests).toHaveLength(0);
-    expect(data).toMatchObject({ stale: true, fetchedAt: SNAPSHOT.fetchedAt, staleReason: 'GITHUB_TOKEN is not set, so GitHub was not asked' });
-    expect(data.repos[0]).toMatchObject({ id: 'mirage/mirage', group: 'core', state: 'passing' });
-    expect(data.repos[1]).toMatchObject({ id: 'mirage/mirage-tcpip', state: 'unknown', reason: 'not in the status snapshot' });
-    expect(data.references[0]).toMatchObject({ title: 'old title' });
-    expect(lines).toEqual(['info GITHUB_TOKEN is not set, so GitHub was not asked; using the last good toolchain status (as of 30 May 2025, 09:07 UTC, stale)']);
-  });
+	it('without a token, does not fetch and uses the snapshot, stale, with one info line', async () => {
+		fake.requests.length = 0;
+		const data = await loadStatus(options({}, { GITHUB_TOKEN: undefined }), context());
+		expect(fake.requests).toHaveLength(0);
+		expect(data).toMatchObject({
+			stale: true,
+			fetchedAt: SNAPSHOT.fetchedAt,
+			staleReason: 'GITHUB_TOKEN is not set, so GitHub was not asked',
+		});
+		expect(data.repos[0]).toMatchObject({ id: 'mirage/mirage', group: 'core', state: 'passing' });
+		expect(data.repos[1]).toMatchObject({ id: 'mirage/mirage-tcpip', state: 'unknown', reason: 'not in the status snapshot' });
+		expect(data.references[0]).toMatchObject({ title: 'old title' });
+		expect(lines).toEqual([
+			'info GITHUB_TOKEN is not set, so GitHub was not asked; using the last good toolchain status (as of 30 May 2025, 09:07 UTC, stale)',
+		]);
+	});
 
-  it.each<[string, Fault, RegExp]>([
-    ['rate limit', { kind: 'rate-limit', status: 403 }, /GitHub rate limit reached \(HTTP 403\); it resets at \d\d:\d\d UTC/],
-    ['5xx after retries', { kind: 'server-error', status: 502 }, /GitHub answered HTTP 502 \(after retries\)/],
-    ['401', { kind: 'unauthorized' }, /GitHub rejected the token \(HTTP 401\)/],
-    ['malformed body', { kind: 'malformed' }, /was not GraphQL JSON/],
-    ['timeout', { kind: 'hang' }, /GitHub did not answer within 300 ms/],
-  ])('falls back to the snapshot on %s, with exactly one warning line', async (_name, fault, message) => {
-    fake.fault(fault);
-    // Only the hang needs the short bound; the others get room, so a busy machine does not turn them into timeouts.
-    const timeoutMs = fault.kind === 'hang' ? 300 : 10_000;
-    const data = await loadStatus(options({ ci: { toolchain: { core: ['mirage/mirage'] }, snapshot: 'status.json', timeoutMs } }), context());
-    expect(data.stale).toBe(true);
-    expect(data.fetchedAt).toBe(SNAPSHOT.fetchedAt);
-    expect(data.staleReason).toMatch(message);
-    const warnings = lines.filter((l) => l.startsWith('warn'));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^warn GitHub status fetch failed: .+; using the last good toolchain status \(as of 30 May 2025, 09:07 UTC, stale\)$/);
-    expect(warnings[0]).toMatch(message);
-  });
+	it.each<[string, Fault, RegExp]>([
+		['rate limit', { kind: 'rate-limit', status: 403 }, /GitHub rate limit reached \(HTTP 403\); it resets at \d\d:\d\d UTC/],
+		['5xx after retries', { kind: 'server-error', status: 502 }, /GitHub answered HTTP 502 \(after retries\)/],
+		['401', { kind: 'unauthorized' }, /GitHub rejected the token \(HTTP 401\)/],
+		['malformed body', { kind: 'malformed' }, /was not GraphQL JSON/],
+		['timeout', { kind: 'hang' }, /GitHub did not answer within 300 ms/],
+	])('falls back to the snapshot on %s, with exactly one warning line', async (_name, fault, message) => {
+		fake.fault(fault);
+		// Only the hang needs the short bound; the others get room, so a busy machine does not turn them into timeouts.
+		const timeoutMs = fault.kind === 'hang' ? 300 : 10_000;
+		const data = await loadStatus(
+			options({ ci: { toolchain: { core: ['mirage/mirage'] }, snapshot: 'status.json', timeoutMs } }),
+			context(),
+		);
+		expect(data.stale).toBe(true);
+		expect(data.fetchedAt).toBe(SNAPSHOT.fetchedAt);
+		expect(data.staleReason).toMatch(message);
+		const warnings = lines.filter((l) => l.startsWith('warn'));
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toMatch(
+			/^warn GitHub status fetch failed: .+; using the last good toolchain status \(as of 30 May 2025, 09:07 UTC, stale\)$/,
+		);
+		expect(warnings[0]).toMatch(message);
+	});
 
-  it('falls back when offline (connection refused)', async () => {
-    const data = await loadStatus(options({}, { GITHUB_API_URL: await refusedUrl() }), context());
-    expect(data).toMatchObject({ stale: true, fetchedAt: SNAPSHOT.fetchedAt });
-    expect(lines.filter((l) => l.startsWith('warn'))).toEqual([expect.stringContaining('could not reach http://127.0.0.1:')]);
-  });
+	it('falls back when offline (connection refused)', async () => {
+		const data = await loadStatus(options({}, { GITHUB_API_URL: await refusedUrl() }), context());
+		expect(data).toMatchObject({ stale: true, fetchedAt: SNAPSHOT.fetchedAt });
+		expect(lines.filter((l) => l.startsWith('warn'))).toEqual([expect.stringContaining('could not reach http://127.0.0.1:')]);
+	});
 
-  it('prefers newer data kept in the content store over the committed snapshot', async () => {
-    const fresh = await loadStatus(options(), context());
-    store.set(STATUS_ENTRY_ID, { id: STATUS_ENTRY_ID, data: fresh as never });
-    fake.fault({ kind: 'unauthorized' });
-    const data = await loadStatus(options(), context());
-    expect(data).toMatchObject({ stale: true, fetchedAt: fresh.fetchedAt });
-    expect(data.repos[1]!.state).toBe('failing');
-  });
+	it('prefers newer data kept in the content store over the committed snapshot', async () => {
+		const fresh = await loadStatus(options(), context());
+		store.set(STATUS_ENTRY_ID, { id: STATUS_ENTRY_ID, data: fresh as never });
+		fake.fault({ kind: 'unauthorized' });
+		const data = await loadStatus(options(), context());
+		expect(data).toMatchObject({ stale: true, fetchedAt: fresh.fetchedAt });
+		expect(data.repos[1]!.state).toBe('failing');
+	});
 
-  it('marks everything unknown when there is no snapshot at all', async () => {
-    const data = await loadStatus(options({ ci: { toolchain: { core: ['mirage/mirage'] }, snapshot: 'missing.json' } }, { GITHUB_TOKEN: '' }), context());
-    expect(data.repos[0]).toMatchObject({ state: 'unknown', reason: 'no status snapshot' });
-    expect(lines[0]).toContain('no snapshot, all unknown');
-  });
+	it('marks everything unknown when there is no snapshot at all', async () => {
+		const data = await loadStatus(
+			options({ ci: { toolchain: { core: ['mirage/mirage'] }, snapshot: 'missing.json' } }, { GITHUB_TOKEN: '' }),
+			context(),
+		);
+		expect(data.repos[0]).toMatchObject({ state: 'unknown', reason: 'no status snapshot' });
+		expect(lines[0]).toContain('no snapshot, all unknown');
+	});
 
-  it('in strict mode (option), a fallback fails the build', async () => {
-    fake.fault({ kind: 'rate-limit', status: 429 });
-    await expect(loadStatus(options({ ci: { toolchain: { core: ['mirage/mirage'] }, snapshot: 'status.json', strict: true } }), context())).rejects.toThrow(
-      /^Toolchain status: GitHub status fetch failed: GitHub rate limit reached \(HTTP 429\).*Strict mode \(CI_STATUS_STRICT=1 or ci.strict\) does not allow falling back/,
-    );
-  });
+	it('in strict mode (option), a fallback fails the build', async () => {
+		fake.fault({ kind: 'rate-limit', status: 429 });
+		await expect(
+			loadStatus(options({ ci: { toolchain: { core: ['mirage/mirage'] }, snapshot: 'status.json', strict: true } }), context()),
+		).rejects.toThrow(
+			/^Toolchain status: GitHub status fetch failed: GitHub rate limit reached \(HTTP 429\).*Strict mode \(CI_STATUS_STRICT=1 or ci.strict\) does not allow falling back/,
+		);
+	});
 
-  it('in strict mode (CI_STATUS_STRICT=1), no token fails the build', async () => {
-    await expect(loadStatus(options({}, { GITHUB_TOKEN: undefined, CI_STATUS_STRICT: '1' }), context())).rejects.toThrow(/GITHUB_TOKEN is not set/);
-  });
+	it('in strict mode (CI_STATUS_STRICT=1), no token fails the build', async () => {
+		await expect(loadStatus(options({}, { GITHUB_TOKEN: undefined, CI_STATUS_STRICT: '1' }), context())).rejects.toThrow(
+			/GITHUB_TOKEN is not set/,
+		);
+	});
 
-  it('names the file and field of a broken snapshot', async () => {
-    await writeFile(join(root, 'broken.json'), JSON.stringify({ ...SNAPSHOT, repos: [{ id: 1 }] }));
-    await expect(loadStatus(options({ ci: { toolchain: {}, snapshot: 'broken.json' } }, { GITHUB_TOKEN: undefined }), context())).rejects.toThrow(
-      `${join(root, 'broken.json')}: repos.0.id: Invalid input: expected string, received number; regenerate it with \`npm run status:refresh\``,
-    );
-  });
+	it('names the file and field of a broken snapshot', async () => {
+		await writeFile(join(root, 'broken.json'), JSON.stringify({ ...SNAPSHOT, repos: [{ id: 1 }] }));
+		await expect(
+			loadStatus(options({ ci: { toolchain: {}, snapshot: 'broken.json' } }, { GITHUB_TOKEN: undefined }), context()),
+		).rejects.toThrow(
+			`${join(root, 'broken.json')}: repos.0.id: Invalid input: expected string, received number; regenerate it with \`npm run status:refresh\``,
+		);
+	});
 
-  it('never lets the token into log lines, errors or data', async () => {
-    const seen: string[] = [];
-    for (const fault of [undefined, { kind: 'unauthorized' }, { kind: 'server-error' }, { kind: 'malformed' }] as Array<Fault | undefined>) {
-      fake.fault(fault);
-      seen.push(JSON.stringify(await loadStatus(options(), context())));
-    }
-    fake.fault({ kind: 'rate-limit', status: 403 });
-    seen.push(String(await loadStatus(options({}, { CI_STATUS_STRICT: '1' }), context()).catch((e: Error) => `${e.message}\n${e.stack}`)));
-    expect(seen.join('\n') + lines.join('\n')).not.toContain(TOKEN);
-    expect(lines.length).toBeGreaterThan(3);
-  });
+	it('never lets the token into log lines, errors or data', async () => {
+		const seen: string[] = [];
+		for (const fault of [undefined, { kind: 'unauthorized' }, { kind: 'server-error' }, { kind: 'malformed' }] as Array<
+			Fault | undefined
+		>) {
+			fake.fault(fault);
+			seen.push(JSON.stringify(await loadStatus(options(), context())));
+		}
+		fake.fault({ kind: 'rate-limit', status: 403 });
+		seen.push(String(await loadStatus(options({}, { CI_STATUS_STRICT: '1' }), context()).catch((e: Error) => `${e.message}\n${e.stack}`)));
+		expect(seen.join('\n') + lines.join('\n')).not.toContain(TOKEN);
+		expect(lines.length).toBeGreaterThan(3);
+	});
 });
 
 describe('toolchainStatusLoader', () => {
-  it('stores one validated entry with a digest', async () => {
-    const stored: Array<{ id: string; data: unknown; digest?: string }> = [];
-    const loader = toolchainStatusLoader(options());
-    await loader.load({
-      ...context(),
-      store: { get: () => undefined, set: (e: { id: string; data: unknown; digest?: string }) => (stored.push(e), true) },
-      parseData: async ({ data }: { data: Record<string, unknown> }) => data,
-      generateDigest: (d: unknown) => `digest-${JSON.stringify(d).length}`,
-    } as never);
-    expect(loader.name).toBe('project-pages-toolchain-status');
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ id: 'current', digest: expect.stringMatching(/^digest-\d+$/), data: { stale: false, repos: expect.any(Array) } });
-  });
+	it('stores one validated entry with a digest', async () => {
+		const stored: Array<{ id: string; data: unknown; digest?: string }> = [];
+		const loader = toolchainStatusLoader(options());
+		await loader.load({
+			...context(),
+			store: { get: () => undefined, set: (e: { id: string; data: unknown; digest?: string }) => (stored.push(e), true) },
+			parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+			generateDigest: (d: unknown) => `digest-${JSON.stringify(d).length}`,
+		} as never);
+		expect(loader.name).toBe('project-pages-toolchain-status');
+		expect(stored).toHaveLength(1);
+		expect(stored[0]).toMatchObject({
+			id: 'current',
+			digest: expect.stringMatching(/^digest-\d+$/),
+			data: { stale: false, repos: expect.any(Array) },
+		});
+	});
 });

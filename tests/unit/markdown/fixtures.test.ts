@@ -8,20 +8,23 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/project-pages/markdown/render.ts';
 
 const root = join(import.meta.dirname, '../../fixtures/markdown');
-const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(root, { withFileTypes: true })
+	.filter((d) => d.isDirectory())
+	.map((d) => d.name)
+	.sort();
 
 describe('markdown fixtures', () => {
-  it('has fixture folders', () => expect(cases.length).toBeGreaterThan(5));
+	it('has fixture folders', () => expect(cases.length).toBeGreaterThan(5));
 
-  for (const name of cases) {
-    it(name, async () => {
-      const dir = join(root, name);
-      const optionsFile = join(dir, 'options.json');
-      const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
-      const { html } = await renderMarkdown(readFileSync(join(dir, 'input.md'), 'utf8'), { trusted: options.trusted === true });
-      const expectedFile = join(dir, 'output.html');
-      if (process.env.UPDATE_FIXTURES === '1') writeFileSync(expectedFile, html);
-      expect(html).toBe(readFileSync(expectedFile, 'utf8'));
-    });
-  }
+	for (const name of cases) {
+		it(name, async () => {
+			const dir = join(root, name);
+			const optionsFile = join(dir, 'options.json');
+			const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+			const { html } = await renderMarkdown(readFileSync(join(dir, 'input.md'), 'utf8'), { trusted: options.trusted === true });
+			const expectedFile = join(dir, 'output.html');
+			if (process.env.UPDATE_FIXTURES === '1') writeFileSync(expectedFile, html);
+			expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+		});
+	}
 });

@@ -11,19 +11,19 @@ const DEFAULT_CORPUS = join(CORPUS, 'minutes');
 const haveCorpus = corpusAvailable('minutes corpus check', 'minutes');
 
 describe.skipIf(!haveCorpus)('minutes corpus', () => {
-  it('yields attendees and an agenda for at least 40 of the 51 calls', () => {
-    const r = reportCorpus(DEFAULT_CORPUS);
-    expect(r.total).toBe(51);
-    expect(r.withBoth).toBeGreaterThanOrEqual(40);
-    // Today: all but 2013-06-04, whose notes have no agenda.
-    expect(r.missingAgenda).toEqual(['2013-06-04.md']);
-    expect(r.missingAttendees).toEqual([]);
-  });
+	it('yields attendees and an agenda for at least 40 of the 51 calls', () => {
+		const r = reportCorpus(DEFAULT_CORPUS);
+		expect(r.total).toBe(51);
+		expect(r.withBoth).toBeGreaterThanOrEqual(40);
+		// Today: all but 2013-06-04, whose notes have no agenda.
+		expect(r.missingAgenda).toEqual(['2013-06-04.md']);
+		expect(r.missingAttendees).toEqual([]);
+	});
 
-  it('never names a sentence as an attendee', () => {
-    for (const [file, s] of reportCorpus(DEFAULT_CORPUS).summaries) {
-      for (const name of s.attendees) expect(name.split(' ').length, `${file}: ${name}`).toBeLessThanOrEqual(4);
-      if (s.chair) expect(s.attendees, file).toContain(s.chair);
-    }
-  });
+	it('never names a sentence as an attendee', () => {
+		for (const [file, s] of reportCorpus(DEFAULT_CORPUS).summaries) {
+			for (const name of s.attendees) expect(name.split(' ').length, `${file}: ${name}`).toBeLessThanOrEqual(4);
+			if (s.chair) expect(s.attendees, file).toContain(s.chair);
+		}
+	});
 });

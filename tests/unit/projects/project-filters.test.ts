@@ -40,10 +40,10 @@ describe('facetSlug', () => {
 
 describe('projectFacetValues', () => {
 	it('gives each facet its slugs, mentors by GitHub handle when they have a page', () => {
-		const values = projectFacetValues(project({ skills: ['OCaml', 'GitHub Actions', 'ocaml'], difficulty: 2, size: 'medium', status: 'done', program: 'Outreachy' }), [
-			{ name: 'Hannes', handle: 'HannesM' },
-			stranger,
-		]);
+		const values = projectFacetValues(
+			project({ skills: ['OCaml', 'GitHub Actions', 'ocaml'], difficulty: 2, size: 'medium', status: 'done', program: 'Outreachy' }),
+			[{ name: 'Hannes', handle: 'HannesM' }, stranger],
+		);
 		expect(values).toEqual({
 			difficulty: ['2'],
 			size: ['medium'],
@@ -82,7 +82,10 @@ describe('cardMatches', () => {
 
 describe('query string', () => {
 	it('reads repeated and comma-separated values, ignoring unknown keys and duplicates', () => {
-		expect(parseSelection('?skill=ocaml&difficulty=1&skill=c,ocaml&utm_source=x&status=')).toEqual({ difficulty: ['1'], skill: ['ocaml', 'c'] });
+		expect(parseSelection('?skill=ocaml&difficulty=1&skill=c,ocaml&utm_source=x&status=')).toEqual({
+			difficulty: ['1'],
+			skill: ['ocaml', 'c'],
+		});
 		expect(parseSelection('')).toEqual({});
 	});
 

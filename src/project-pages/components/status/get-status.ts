@@ -13,18 +13,18 @@ let cached: Promise<StatusSnapshot | undefined> | undefined;
  * for it are built once; in dev the data can change, so it is read each time.
  */
 export function toolchainStatus(): Promise<StatusSnapshot | undefined> {
-  if (import.meta.env.DEV) return readStatus();
-  cached ??= readStatus();
-  return cached;
+	if (import.meta.env.DEV) return readStatus();
+	cached ??= readStatus();
+	return cached;
 }
 
 async function readStatus(): Promise<StatusSnapshot | undefined> {
-  // The collection name is the site's choice of key; the integration registers it as `status`.
-  const entry = await (getEntry as (c: string, id: string) => Promise<{ data: unknown } | undefined>)('status', STATUS_ENTRY_ID);
-  return entry?.data as StatusSnapshot | undefined;
+	// The collection name is the site's choice of key; the integration registers it as `status`.
+	const entry = await (getEntry as (c: string, id: string) => Promise<{ data: unknown } | undefined>)('status', STATUS_ENTRY_ID);
+	return entry?.data as StatusSnapshot | undefined;
 }
 
 /** The anchor of a repo's row on /status/. */
 export function repoAnchor(id: string): string {
-  return `repo-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+	return `repo-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }

@@ -9,10 +9,15 @@ import { shieldsEndpoint } from '../../ci/view.ts';
 import type { RepoStatus } from '../../ci/snapshot-schema.ts';
 
 export const getStaticPaths = (async () => {
-  const status = await toolchainStatus();
-  return (status?.repos ?? []).map((repo) => ({ params: { owner: repo.owner, repo: repo.repo }, props: { repo, stale: status?.stale ?? false } }));
+	const status = await toolchainStatus();
+	return (status?.repos ?? []).map((repo) => ({
+		params: { owner: repo.owner, repo: repo.repo },
+		props: { repo, stale: status?.stale ?? false },
+	}));
 }) satisfies GetStaticPaths;
 
 export function GET({ props }: { props: { repo: RepoStatus; stale: boolean } }): Response {
-  return new Response(JSON.stringify(shieldsEndpoint(props.repo, props.stale)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+	return new Response(JSON.stringify(shieldsEndpoint(props.repo, props.stale)), {
+		headers: { 'content-type': 'application/json; charset=utf-8' },
+	});
 }
