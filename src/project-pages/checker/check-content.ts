@@ -10,7 +10,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { CONTENT_KINDS, type ContentKind } from '../content/constants.ts';
 import { ContentError, parseFrontMatter, type ParsedDocument, type Problem } from '../content/front-matter.ts';
-import { entryId, IdRegistry } from '../content/identity.ts';
+import { entryId, IdRegistry, tagSlug } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
 import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
 import { readPeopleFile } from '../loaders/people-loader.ts';
@@ -73,7 +73,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 			const clash =
 				permalinks.claim(entry.id!, source.file) ??
 				(kind === 'rfcs' && entry.data ? numbers.claim(String((entry.data as { number: number }).number), source.file) : undefined);
-			if (kind === 'blog') for (const tag of tagsOf(entry)) pages.add('tags', tag);
+			if (kind === 'blog') for (const tag of tagsOf(entry)) pages.add('tags', tagSlug(tag));
 			if (clash) {
 				const field = kind === 'rfcs' ? 'number' : 'permalink';
 				for (const problem of clash.problems) findings.push(finding(source.file, entry.doc.positionOf([field]), problem.message));

@@ -83,7 +83,7 @@ export class SitePages {
 	}
 }
 
-/** Tag pages are lower-cased; everything else matches exactly. */
+/** Tag pages are slugs (see tagSlug), so a link matches case-insensitively; everything else matches exactly. */
 function key(section: string, id: string): string {
 	return section === 'tags' ? id.toLowerCase() : id;
 }

@@ -58,6 +58,17 @@ export const SECTION_OF_KIND: Record<ContentKind, string> = {
 };
 
 /**
+ * Paths under each section that the integration's own pages use: an entry
+ * with one of these permalinks would silently lose to the fixed route.
+ */
+export const RESERVED_PERMALINKS: Record<ContentKind, readonly string[]> = {
+	minutes: ['actions', 'rss.xml', 'calls.ics'],
+	rfcs: [],
+	projects: ['filter'],
+	blog: ['rss.xml'],
+};
+
+/**
  * Kinds whose markdown arrives from outside contributors by pull request: only
  * `.md` is accepted there (MDX runs code at build time) and raw HTML is sanitized.
  */

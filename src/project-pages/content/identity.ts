@@ -2,7 +2,7 @@
  * Where each entry lives on the site. mirage-www's permalinks win over file
  * names; RFCs are `NNNN-slug`, with the number checked against the file name.
  */
-import type { ContentKind } from './constants.ts';
+import { RESERVED_PERMALINKS, SECTION_OF_KIND, type ContentKind } from './constants.ts';
 import { ContentError } from './front-matter.ts';
 import type { LoadedDocument } from './read-content.ts';
 
@@ -28,7 +28,30 @@ export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind):
 		return `${padRfcNumber(number)}-${match[2]}`;
 	}
 	const permalink = (data as { permalink?: string }).permalink;
-	return permalink ?? source.stem;
+	const id = permalink ?? source.stem;
+	const problem = permalinkProblem(kind, id, permalink === undefined);
+	if (problem) throw new ContentError(source.file, [{ ...(permalink === undefined ? {} : loaded.doc.positionOf(['permalink'])), message: problem }]);
+	return id;
+}
+
+/** Why an entry cannot live at `/<section>/<id>/`, or undefined when it can. */
+export function permalinkProblem(kind: ContentKind, id: string, fromFileName: boolean): string | undefined {
+	const where = fromFileName ? 'the file name' : 'permalink';
+	if (fromFileName && !PERMALINK_SHAPE.test(id)) {
+		return `the file name is the page's URL, so it must be letters, digits, ".", "_" or "-"; rename it, or set a permalink`;
+	}
+	if (RESERVED_PERMALINKS[kind].includes(id)) return `${where} "${id}" is taken by the site's own page /${SECTION_OF_KIND[kind]}/${id}; choose another`;
+	return undefined;
+}
+
+/** The same rule as the `permalink` field's: one URL path segment. */
+const PERMALINK_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** A tag as one URL segment: `CI/CD` and `ci-cd` share a page; `C#` and `C++` do not share C's. */
+export function tagSlug(tag: string): string {
+	const slug = slugify(tag.replace(/#/g, ' sharp ').replace(/\+/g, ' plus '));
+	// A tag with no Latin letters or digits still needs a distinct segment.
+	return slug || `tag-${[...tag.trim()].map((c) => c.codePointAt(0)!.toString(36)).join('-')}`;
 }
 
 export function slugify(text: string): string {

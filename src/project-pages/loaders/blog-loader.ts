@@ -5,10 +5,11 @@
  * ids from mirage-www's `permalink` and errors worded like every other kind's.
  */
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/front-matter.ts';
-import { IdRegistry } from '../content/identity.ts';
+import { IdRegistry, permalinkProblem } from '../content/identity.ts';
 import { listContentFiles } from '../content/read-content.ts';
 import { validateFrontMatter } from '../content/validate.ts';
 import { failOnProblems } from './fail.ts';
@@ -34,7 +35,13 @@ export function blogLoader({ directory }: BlogLoaderOptions): Loader {
 			const root = fileURLToPath(context.config.root);
 			const ids = new IdRegistry('permalink');
 			// MDX entries kept from the last build are not re-validated, but still own their permalink.
-			for (const entry of context.store.values()) if (isMdx(entry.filePath)) ids.claim(entry.id, entry.filePath!);
+			// One whose file is gone (deleted, renamed) is dropped first: left in the store, it would
+			// claim its permalink, and the glob loader would keep importing the old path.
+			for (const entry of context.store.values()) {
+				if (!isMdx(entry.filePath)) continue;
+				if (existsSync(path.resolve(root, entry.filePath!))) ids.claim(entry.id, entry.filePath!);
+				else context.store.delete(entry.id);
+			}
 			const errors: ContentError[] = [];
 			const mdxIds = new Set<string>();
 			await mdxLoader.load({
@@ -45,6 +52,8 @@ export function blogLoader({ directory }: BlogLoaderOptions): Loader {
 					const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
 					mdxIds.add(id);
 					try {
+						const problem = permalinkProblem('blog', id, typeof data.permalink !== 'string' || !data.permalink);
+						if (problem) throw new ContentError(file, [{ message: problem }]);
 						const clash = ids.claim(id, file);
 						if (clash) throw clash;
 						return { ...validateFrontMatter('blog', file, data), permalink: id, file } as unknown as typeof data;

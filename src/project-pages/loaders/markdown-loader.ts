@@ -15,6 +15,7 @@ import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
 import { rebaseRelativeUrls } from './rebase-urls.ts';
+import { avoidReservedIds } from './reserved-ids.ts';
 
 export interface MarkdownLoaderOptions {
 	kind: Exclude<ContentKind, 'blog'>;
@@ -74,7 +75,7 @@ export async function syncMarkdownEntries(
 					digest,
 					data: enrichEntry(kind, loaded, id, rendered),
 					rendered: {
-						html: rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`),
+						html: avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`)),
 						metadata: { headings: rendered.headings },
 					},
 				});

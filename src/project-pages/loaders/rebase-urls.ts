@@ -5,7 +5,8 @@
  * Rewriting relative `href`/`src` against the slash-less page URL keeps what
  * the authors meant, and makes every URL root-relative for the link checker.
  */
-const RELATIVE_ATTR = /(\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|\/|#|\?)([^"]*)"/gi;
+// Only inside a real tag: code samples keep `href="x"` as text, after an escaped `&lt;`.
+const RELATIVE_ATTR = /(<[a-z][a-z0-9-]*(?:\s[^<>]*?)?\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|\/|#|\?)([^"]*)"/gi;
 
 export function rebaseRelativeUrls(html: string, pagePath: string): string {
 	if (!html.includes('="')) return html;

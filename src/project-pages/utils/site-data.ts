@@ -6,6 +6,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { PeopleIndex, type PersonRefLike } from './people.ts';
+import { tagSlug } from '../content/identity.ts';
 import { cacheKey, sharedCacheKey } from './cache-keys.ts';
 import { toolchainStatus } from '../components/status/get-status.ts';
 
@@ -29,9 +30,9 @@ export interface SiteData {
 	rfcs: Rfc[];
 	projects: Project[];
 	people: PeopleIndex;
-	tags: Map<string, Post[]>;
+	tags: Map<string, { label: string; posts: Post[] }>;
 	activity: Map<string, PersonActivity>;
-	/** Posts by lower-cased tag. */
+	/** Posts by tag, keyed by the tag's URL slug; the label is its first spelling. */
 	/** Calls whose notes mention an RFC, by RFC number. */
 	rfcDiscussions: Map<number, Minutes[]>;
 	/** Incremental-build keys: what every page shows, and what every project listing shows. */
@@ -64,9 +65,13 @@ async function build(): Promise<SiteData> {
 	projects.sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title));
 	const people = new PeopleIndex(peopleEntries.map((e) => e.data));
 
-	const tags = new Map<string, Post[]>();
+	const tags = new Map<string, { label: string; posts: Post[] }>();
 	for (const post of posts) {
-		for (const tag of new Set(post.data.tags.map((t) => t.toLowerCase()))) (tags.get(tag) ?? tags.set(tag, []).get(tag)!).push(post);
+		for (const label of post.data.tags) {
+			const slug = tagSlug(label);
+			const entry = tags.get(slug) ?? tags.set(slug, { label, posts: [] }).get(slug)!;
+			if (!entry.posts.includes(post)) entry.posts.push(post);
+		}
 	}
 
 	const activity = new Map<string, PersonActivity>();
@@ -119,5 +124,5 @@ export function projectPath(project: Project): string {
 	return `/projects/${project.id}/`;
 }
 export function tagPath(tag: string): string {
-	return `/tags/${encodeURIComponent(tag.toLowerCase())}/`;
+	return `/tags/${tagSlug(tag)}/`;
 }

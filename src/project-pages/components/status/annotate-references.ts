@@ -6,12 +6,15 @@
  */
 import type { StatusSnapshot } from '../../ci/snapshot-schema.ts';
 import { findReferenceStatus } from '../../ci/view.ts';
+import { parseReference } from '../../ci/references.ts';
 
-const AUTOLINK = /<a [^>]*class="gh-ref" data-ref="([^"]+)"[^>]*>[^<]*<\/a>/g;
+const AUTOLINK = /<a href="([^"]*)" class="gh-ref" data-ref="([^"]+)"[^>]*>[^<]*<\/a>/g;
 
 export function annotateReferences(html: string, status: StatusSnapshot | undefined): string {
 	if (!html.includes('class="gh-ref"')) return html;
-	return html.replace(AUTOLINK, (link, id: string) => {
+	return html.replace(AUTOLINK, (link, href: string, id: string) => {
+		// Raw HTML in a contribution could imitate an autolink; only a link to the issue it names gets a badge.
+		if (parseReference(id)?.url !== href) return link;
 		const state = (status && findReferenceStatus(status, id)?.state) || 'unknown';
 		return `${link} <span class="badge ref-${state}" data-pagefind-ignore>${state}</span>`;
 	});

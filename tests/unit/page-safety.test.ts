@@ -1,0 +1,68 @@
+/**
+ * Small guards between rendered markdown and the page: relative URLs,
+ * layout ids, permalinks and tag URLs that must not clash with the site's
+ * own pages, and reference badges only on real autolinks.
+ */
+import { describe, expect, it } from 'vitest';
+import { permalinkProblem, tagSlug } from '../../src/project-pages/content/identity.ts';
+import { rebaseRelativeUrls } from '../../src/project-pages/loaders/rebase-urls.ts';
+import { avoidReservedIds } from '../../src/project-pages/loaders/reserved-ids.ts';
+import { annotateReferences } from '../../src/project-pages/components/status/annotate-references.ts';
+
+describe('rebaseRelativeUrls', () => {
+	it('resolves relative links and images as mirage-www meant them, from the slash-less page URL', () => {
+		expect(rebaseRelativeUrls('<a href="../docs/a">x</a><img src="img/p.png" alt="">', '/blog/post/')).toBe(
+			'<a href="/docs/a">x</a><img src="/blog/img/p.png" alt="">',
+		);
+	});
+
+	it('leaves absolute, root-relative and fragment URLs, and code samples, alone', () => {
+		const html = '<a href="https://x.org/a">a</a><a href="/b">b</a><a href="#c">c</a><code>&lt;a href="foo.html"&gt;</code>';
+		expect(rebaseRelativeUrls(html, '/weekly/x/')).toBe(html);
+	});
+});
+
+describe('avoidReservedIds', () => {
+	it('renames a heading that would take the layout id "main", and the in-page links to it', () => {
+		expect(avoidReservedIds('<h2 id="main">Main</h2><p><a href="#main">up</a> <a href="#other">o</a></p>')).toBe(
+			'<h2 id="main-section">Main</h2><p><a href="#main-section">up</a> <a href="#other">o</a></p>',
+		);
+	});
+
+	it('keeps every other heading id', () => {
+		const html = '<h2 id="agenda">Agenda</h2>';
+		expect(avoidReservedIds(html)).toBe(html);
+	});
+});
+
+describe('permalinks and tags', () => {
+	it('refuses permalinks the site uses for its own pages, naming the page', () => {
+		expect(permalinkProblem('minutes', 'actions', false)).toBe('permalink "actions" is taken by the site\'s own page /weekly/actions; choose another');
+		expect(permalinkProblem('blog', 'rss.xml', true)).toMatch(/^the file name "rss.xml" is taken/);
+		expect(permalinkProblem('blog', 'a-post', true)).toBeUndefined();
+	});
+
+	it('refuses file names that cannot be a URL segment when there is no permalink', () => {
+		expect(permalinkProblem('projects', 'My Call', true)).toMatch(/^the file name is the page's URL/);
+	});
+
+	it('gives every tag a URL segment, keeping C# and C++ apart from C', () => {
+		expect(['CI/CD', 'c#', 'C++', 'C', 'what?'].map(tagSlug)).toEqual(['ci-cd', 'c-sharp', 'c-plus-plus', 'c', 'what']);
+		expect(tagSlug('日本')).toMatch(/^tag-[a-z0-9-]+$/);
+		expect(tagSlug('日本')).not.toBe(tagSlug('中文'));
+	});
+});
+
+describe('annotateReferences', () => {
+	const status = { references: [{ id: 'mirage/mirage#1', url: 'https://github.com/mirage/mirage/issues/1', kind: 'issue', state: 'open' }] } as never;
+
+	it('puts the state after a real autolink', () => {
+		const link = '<a href="https://github.com/mirage/mirage/issues/1" class="gh-ref" data-ref="mirage/mirage#1">mirage/mirage#1</a>';
+		expect(annotateReferences(link, status)).toBe(`${link} <span class="badge ref-open" data-pagefind-ignore>open</span>`);
+	});
+
+	it('gives no badge to raw HTML that imitates an autolink but goes elsewhere', () => {
+		const forged = '<a href="https://evil.example/" class="gh-ref" data-ref="mirage/mirage#1">mirage/mirage#1</a>';
+		expect(annotateReferences(forged, status)).toBe(forged);
+	});
+});
