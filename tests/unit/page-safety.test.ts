@@ -37,7 +37,9 @@ describe('avoidReservedIds', () => {
 
 describe('permalinks and tags', () => {
 	it('refuses permalinks the site uses for its own pages, naming the page', () => {
-		expect(permalinkProblem('minutes', 'actions', false)).toBe('permalink "actions" is taken by the site\'s own page /weekly/actions; choose another');
+		expect(permalinkProblem('minutes', 'actions', false)).toBe(
+			'permalink "actions" is taken by the site\'s own page /weekly/actions; choose another',
+		);
 		expect(permalinkProblem('blog', 'rss.xml', true)).toMatch(/^the file name "rss.xml" is taken/);
 		expect(permalinkProblem('blog', 'a-post', true)).toBeUndefined();
 	});
@@ -54,7 +56,9 @@ describe('permalinks and tags', () => {
 });
 
 describe('annotateReferences', () => {
-	const status = { references: [{ id: 'mirage/mirage#1', url: 'https://github.com/mirage/mirage/issues/1', kind: 'issue', state: 'open' }] } as never;
+	const status = {
+		references: [{ id: 'mirage/mirage#1', url: 'https://github.com/mirage/mirage/issues/1', kind: 'issue', state: 'open' }],
+	} as never;
 
 	it('puts the state after a real autolink', () => {
 		const link = '<a href="https://github.com/mirage/mirage/issues/1" class="gh-ref" data-ref="mirage/mirage#1">mirage/mirage#1</a>';
