@@ -3,6 +3,7 @@
  * the same way from a fresh fetch, from the committed snapshot and from an
  * earlier content store, and can be unit-tested without any HTTP.
  */
+import { isoDay } from '../content/dates.ts';
 import type { CheckState, Commit, FailingSince, FlakyCheck, RepoState, RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
 
 /** A commit's state: GitHub's rollup when present, otherwise worked out from its checks. */
@@ -115,7 +116,7 @@ export function formatAsOf(iso: string, now: Date): string {
 	const t = new Date(iso);
 	if (Number.isNaN(t.getTime())) return 'an unknown time';
 	const hhmm = `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')} UTC`;
-	const sameDay = t.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+	const sameDay = isoDay(t) === isoDay(now);
 	return sameDay ? hhmm : `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}, ${hhmm}`;
 }
 

@@ -7,6 +7,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { PeopleIndex, type PersonRefLike } from './people.ts';
 import { tagSlug } from '../content/identity.ts';
+import { isoDay } from '../content/dates.ts';
 import { cacheKey, sharedCacheKey } from './cache-keys.ts';
 import { toolchainStatus } from '../components/status/get-status.ts';
 
@@ -99,7 +100,7 @@ async function build(): Promise<SiteData> {
 	const shared = sharedCacheKey({
 		statusDigest: status ? [status.fetchedAt, status.stale, status.repos.length, status.references.length, cacheKey(status)] : null,
 		peopleDigests: peopleEntries.map((e) => e.digest ?? e.data),
-		today: new Date().toISOString().slice(0, 10),
+		today: isoDay(new Date()),
 	});
 	const keys = {
 		shared,
