@@ -3,6 +3,7 @@
  * types. Pure. A `null` alias with an error entry means that one repo or
  * reference failed: it becomes `unknown` with the reason, the rest stand.
  */
+import { repoShell } from './reconcile.ts';
 import type { GitHubRef } from './references.ts';
 import type { TrackedRepo } from './options.ts';
 import type { Check, CheckState, Commit, ReferenceStatus, RepoStatus } from './snapshot-schema.ts';
@@ -168,17 +169,7 @@ export interface ParsedRepo {
 }
 
 export function parseRepo(alias: string, tracked: TrackedRepo, value: unknown, errors: readonly GraphQLError[]): ParsedRepo {
-	const base: RepoStatus = {
-		id: tracked.id,
-		owner: tracked.owner,
-		repo: tracked.repo,
-		url: `https://github.com/${tracked.id}`,
-		state: 'unknown',
-		history: [],
-		flakyChecks: [],
-	};
-	if (tracked.group !== undefined) base.group = tracked.group;
-	if (tracked.branch) base.branch = tracked.branch;
+	const base = repoShell(tracked);
 	if (!isObject(value)) return { status: { ...base, reason: describeError(errorAt(errors, alias), `repository ${tracked.id}`) } };
 
 	const nameWithOwner = str(value.nameWithOwner);

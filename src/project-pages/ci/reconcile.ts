@@ -7,23 +7,27 @@
  */
 import type { GitHubRef } from './references.ts';
 import type { TrackedRepo } from './options.ts';
-import type { ReferenceStatus, RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
+import type { RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
 import { deriveSnapshot } from './derive.ts';
 
-export function unknownRepo(tracked: TrackedRepo, reason: string): RepoStatus {
+/** A tracked repo with nothing known about it yet: what parsing fills in, or what stays when it cannot. */
+export function repoShell(tracked: TrackedRepo): RepoStatus {
 	const repo: RepoStatus = {
 		id: tracked.id,
 		owner: tracked.owner,
 		repo: tracked.repo,
 		url: `https://github.com/${tracked.id}`,
 		state: 'unknown',
-		reason,
 		history: [],
 		flakyChecks: [],
 	};
 	if (tracked.group !== undefined) repo.group = tracked.group;
 	if (tracked.branch) repo.branch = tracked.branch;
 	return repo;
+}
+
+export function unknownRepo(tracked: TrackedRepo, reason: string): RepoStatus {
+	return { ...repoShell(tracked), reason };
 }
 
 /** Stale data reshaped for this build's repos and references, marked stale with the reason. */
