@@ -2,12 +2,14 @@
  * The content-layer loader for minutes, RFCs and Pioneer Projects: files that
  * arrive by pull request. It validates with the shared schemas, renders with
  * the safe markdown pipeline, and re-renders only files whose text changed,
- * so a warm rebuild costs a read and a hash per file.
+ * so a warm rebuild costs a read and a hash per file. Bodies go to the
+ * HtmlStore (content/html-store.ts), not into Astro's data store.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { SECTION_OF_KIND, type ContentKind } from '../content/constants.ts';
 import { ContentError } from '../content/front-matter.ts';
+import { HtmlStore, htmlStoreDir } from '../content/html-store.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
 import { listContentFiles, loadDocument, readContentText, type ContentFile } from '../content/read-content.ts';
 import { renderMarkdown } from '../markdown/render.ts';
@@ -45,18 +47,22 @@ export interface SyncOptions {
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
 export async function syncMarkdownEntries(
-	{ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>,
+	{ store, generateDigest, config }: Pick<LoaderContext, 'store' | 'generateDigest' | 'config'>,
 	{ kind, files, trusted, ids }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];
 	const numbers = new IdRegistry('RFC number');
 	const seen = new Set<string>();
-	// An unchanged file (same path, same text, same pipeline) keeps its entry without being parsed again.
+	const bodies = new HtmlStore(htmlStoreDir(config.cacheDir));
+	const kept: { id: string; digest: string }[] = [];
+	// An unchanged file (same path, same text, same pipeline) keeps its entry without being parsed
+	// again, as long as its stored body is still there (a cache restored without it re-renders).
 	const previous = new Map(store.values().map((entry) => [entry.filePath, entry]));
-	const claim = (id: string, file: string, data: unknown) => {
+	const claim = (id: string, file: string, data: unknown, digest: string) => {
 		const clash = ids.claim(id, file) ?? (kind === 'rfcs' ? numbers.claim(String((data as { number: number }).number), file) : undefined);
 		if (clash) throw clash;
 		seen.add(id);
+		kept.push({ id, digest });
 	};
 	await Promise.all(
 		files.map(async (source) => {
@@ -64,26 +70,26 @@ export async function syncMarkdownEntries(
 				const text = await readContentText(source);
 				const digest = generateDigest(`${pipelineFingerprint()}\n${text}`);
 				const existing = previous.get(source.file);
-				if (existing?.digest === digest) return claim(existing.id, source.file, existing.data);
+				if (existing?.digest === digest && bodies.has({ collection: kind, id: existing.id, digest })) {
+					return claim(existing.id, source.file, existing.data, digest);
+				}
 				const loaded = loadDocument(kind, source, text);
 				const id = entryId(loaded, kind);
-				claim(id, source.file, loaded.data);
+				claim(id, source.file, loaded.data, digest);
 				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
-				store.set({
-					id,
-					filePath: source.file,
-					digest,
-					data: enrichEntry(kind, loaded, id, rendered),
-					rendered: {
-						html: avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`)),
-						metadata: { headings: rendered.headings },
-					},
-				});
+				const html = avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`));
+				await bodies.write({ collection: kind, id, digest, filePath: source.file }, html);
+				store.set({ id, filePath: source.file, digest, data: enrichEntry(kind, loaded, id, rendered) });
 			} catch (error) {
 				errors.push(asContentError(source.file, error));
 			}
 		}),
 	);
+	if (errors.length === 0)
+		bodies.prune(
+			kind,
+			kept.map(({ id, digest }) => ({ collection: kind, id, digest })),
+		);
 	return { seen, errors };
 }
 
