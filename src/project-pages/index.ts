@@ -8,6 +8,8 @@ import sitemap from '@astrojs/sitemap';
 import { parseOptions, type ProjectPagesUserOptions } from './options.ts';
 import { ROUTES } from './routes.ts';
 import { configVirtualModule } from './integration/virtual-config.ts';
+import { htmlStoreDir } from './content/html-store.ts';
+import { removeStaleOutputIntegration } from './integration/keep-output.ts';
 
 export type { ProjectPagesUserOptions } from './options.ts';
 
@@ -18,14 +20,20 @@ export default function projectPages(userOptions: ProjectPagesUserOptions): Astr
 		name: 'project-pages',
 		hooks: {
 			'astro:config:setup': ({ injectRoute, updateConfig, config }) => {
+				// With incremental builds, unchanged pages stay in dist/ rather than being copied back
+				// from Astro's cache (integration/keep-output.ts); a site that sets emptyOutDir itself wins.
+				const keepOutput = config.experimental.incrementalBuild === true && config.vite?.build?.emptyOutDir === undefined;
 				for (const route of ROUTES) {
 					if (route.requires && options[route.requires] === undefined) continue;
 					injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, import.meta.url), prerender: true });
 				}
 				const hasSitemap = config.integrations.some((i) => i.name === '@astrojs/sitemap');
 				updateConfig({
-					integrations: hasSitemap ? [] : [sitemap()],
-					vite: { plugins: [configVirtualModule(options)] },
+					integrations: [...(hasSitemap ? [] : [sitemap()]), ...(keepOutput ? [removeStaleOutputIntegration()] : [])],
+					vite: {
+						plugins: [configVirtualModule(options, htmlStoreDir(config.cacheDir))],
+						...(keepOutput ? { build: { emptyOutDir: false } } : {}),
+					},
 				});
 			},
 		},

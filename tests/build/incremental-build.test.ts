@@ -2,9 +2,12 @@
  * Astro's incremental build skips pages whose cache key is unchanged. The
  * keys must cover what each page shows: a changed call re-renders its own
  * page (and pages listing it), a changed people file re-renders everything,
- * and nothing else is rendered again.
+ * and nothing else is rendered again. dist/ is kept between builds, so a
+ * deleted entry's page must go, and rendered bodies live outside Astro's
+ * store, so a cache that lost them must render them again.
  */
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSite, REPO, type FixtureSite } from '../helpers/build-site.ts';
@@ -15,8 +18,9 @@ let site: FixtureSite;
 function rendered(output: string): string[] {
 	return [...output.matchAll(/├─ (\/\S+) \(\+\d+ms\)/g)].map((m) => m[1]!);
 }
+/** Pages the build log says it kept: left in dist/ ("cached") or copied back from Astro's cache ("restored"). */
 function restored(output: string): string[] {
-	return [...output.matchAll(/├─ (\/\S+) \(restored\)/g)].map((m) => m[1]!);
+	return [...output.matchAll(/├─ (\/\S+) \((?:restored|cached)\)/g)].map((m) => m[1]!);
 }
 
 beforeAll(async () => {
@@ -25,12 +29,23 @@ beforeAll(async () => {
 });
 
 describe('incremental rebuilds', () => {
-	it('restores every keyed page when nothing changed', async () => {
+	it('keeps every keyed page when nothing changed, and removes nothing', async () => {
 		const { output, exitCode } = await site.rebuild();
 		expect(exitCode).toBe(0);
-		expect(restored(output)).toContain('/weekly/2026-11-18/index.html');
+		expect(output).toMatch(/├─ \/weekly\/2026-11-18\/index\.html \(cached\)/);
 		expect(restored(output)).toContain('/rfcs/0001-fixture-proposal/index.html');
 		expect(rendered(output)).not.toContain('/weekly/2026-11-18/index.html');
+		expect(output).not.toContain('no longer produces');
+	});
+
+	it('renders bodies again when the cache kept the store but lost them', async () => {
+		const bodies = path.join(site.root, '.astro-cache/project-pages/html/minutes');
+		const before = readdirSync(bodies).sort();
+		expect(before.length).toBe(2);
+		await rm(bodies, { recursive: true });
+		const { exitCode } = await site.rebuild();
+		expect(exitCode).toBe(0);
+		expect(readdirSync(bodies).sort()).toEqual(before);
 	});
 
 	it('re-renders a changed call, with its new text, and restores the other call', async () => {
@@ -49,5 +64,17 @@ describe('incremental rebuilds', () => {
 		const { output } = await site.rebuild();
 		expect(restored(output)).toEqual([]);
 		expect(await site.read('weekly/weekly-2015-03-04/index.html')).toContain('href="/people/carol/"');
+	});
+
+	it('removes the page of a deleted call and its stored body, and keeps the rest', async () => {
+		await rm(path.join(site.root, 'content/minutes/2015-03-04.md'));
+		const { output, exitCode } = await site.rebuild();
+		expect(exitCode).toBe(0);
+		expect(existsSync(path.join(site.dist, 'weekly/weekly-2015-03-04/index.html'))).toBe(false);
+		expect(output).toMatch(/Removed \d+ file\(s\) this build no longer produces, e\.g\. .*weekly\/weekly-2015-03-04\/index\.html/);
+		expect(readdirSync(path.join(site.root, '.astro-cache/project-pages/html/minutes'))).toHaveLength(1);
+		expect(existsSync(path.join(site.dist, 'weekly/2026-11-18/index.html'))).toBe(true);
+		expect(existsSync(path.join(site.dist, 'rfcs/0001-fixture-proposal/index.html'))).toBe(true);
+		expect(await site.read('weekly/index.html')).not.toContain('/weekly/weekly-2015-03-04/');
 	});
 });

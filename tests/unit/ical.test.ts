@@ -101,7 +101,7 @@ describe('the /weekly/calls.ics route', () => {
 		setup({
 			injectRoute: ({ pattern }: { pattern: string }) => patterns.push(pattern),
 			updateConfig: () => {},
-			config: { integrations: [] },
+			config: { integrations: [], experimental: {}, cacheDir: new URL('file:///tmp/cache/') },
 		});
 		return patterns;
 	};
