@@ -1,9 +1,10 @@
-// npm run bench [-- --sizes 1000,5000] [--seed 7] [--heap 8192] [--site <dir> | --ref <commit>] [--wait-idle 90]
+// npm run bench [-- --sizes 1000,5000] [--rounds 3] [--seed 7] [--heap 8192] [--site <dir> | --ref <commit>] [--wait-idle 90]
 //
 // For each N: generate the corpus once, then measure (a) bare Astro cold,
 // (b) this site cold, (c) this site warm with nothing changed, (d) this site
 // after one minutes file changed; wall time and peak RSS of each. Builds run
-// one at a time (2 cores, several GB each). Results: a table on stdout and
+// one at a time (2 cores, several GB each). With --rounds k the a–d sequence
+// runs k times and each row is the median. Results: a table on stdout and
 // bench/.work/results-<N>.json.
 
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from './lib/corpus.ts';
 import { buildEnv, measure, waitForQuiet } from './lib/measure.ts';
 import { eleventyInstalled, hugoInstalled, prepareEleventy, prepareHugo } from './lib/other-tools.ts';
-import { budgets, formatReport, ratio, type Row } from './lib/report.ts';
+import { budgets, formatReport, medianRow, ratio, type Row } from './lib/report.ts';
 import { cleanCaches, countPages, exportRef, prepareBaseline, prepareSite, siteExists } from './lib/workdir.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -32,6 +33,8 @@ const { values } = parseArgs({
 		ref: { type: 'string' },
 		/** Before each build, wait up to this many seconds for the load average to fall below the core count. */
 		'wait-idle': { type: 'string', default: '90' },
+		/** Run the a–d sequence this many times and report medians: wall times on a shared machine swing. */
+		rounds: { type: 'string', default: '1' },
 	},
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -73,6 +76,25 @@ function touchOneMinutes(site: string): string {
 	return file;
 }
 
+/** One a–d sequence: bare Astro cold, then the site cold, warm, and after a one-file edit. */
+async function measureRound(baseline: string, site: string, logs: string): Promise<Row[]> {
+	const rows: Row[] = [];
+	cleanCaches(baseline);
+	rows.push(await build('a', 'bare Astro, cold', baseline, logs));
+	if (!siteExists(SITE)) {
+		rows.push({ id: 'b', label: 'site, cold', pages: 0, m: null, note: 'no astro.config.* in the repo yet' });
+		return rows;
+	}
+	cleanCaches(site);
+	const b = await build('b', 'site, cold', site, logs);
+	rows.push(b);
+	if (!b.m?.ok) return rows;
+	rows.push(await build('c', 'site, warm (no change)', site, logs));
+	progress(`edited ${touchOneMinutes(site)}`);
+	rows.push(await build('d', 'site, one minutes file changed', site, logs));
+	return rows;
+}
+
 async function runSize(n: number): Promise<void> {
 	const dir = join(WORK, String(n));
 	const logs = join(dir, 'logs');
@@ -81,32 +103,22 @@ async function runSize(n: number): Promise<void> {
 	const summary = writeCorpus(corpus, n, Number(values.seed));
 	progress(`N=${n}: corpus ${JSON.stringify(summary.counts)}, ${summary.people} people → ${corpus}`);
 
-	const rows: Row[] = [];
 	const baseline = join(dir, 'baseline');
 	prepareBaseline(REPO, corpus, baseline);
 	// Warm-up, not measured: the first Astro process of a run pays for reading
 	// the toolchain from disk and filling Node's compile cache, which would
 	// otherwise land on (a) alone and flatter the ratios.
 	await measure(['npx', 'astro', 'sync'], { cwd: baseline, env, log: join(logs, 'warm-up.log') });
-	cleanCaches(baseline);
-	rows.push(await build('a', 'bare Astro, cold', baseline, logs));
+	const site = join(dir, 'site');
+	if (siteExists(SITE)) prepareSite(SITE, REPO, corpus, site);
 
-	if (!siteExists(SITE)) {
-		const note = 'no astro.config.* in the repo yet';
-		rows.push({ id: 'b', label: 'site, cold', pages: 0, m: null, note });
-	} else {
-		const site = join(dir, 'site');
-		prepareSite(SITE, REPO, corpus, site);
-		cleanCaches(site);
-		const b = await build('b', 'site, cold', site, logs);
-		rows.push(b);
-		if (b.m?.ok) {
-			rows.push(await build('c', 'site, warm (no change)', site, logs));
-			const edited = touchOneMinutes(site);
-			progress(`edited ${edited}`);
-			rows.push(await build('d', 'site, one minutes file changed', site, logs));
-		}
+	const rounds = Math.max(1, Number(values.rounds));
+	const samples: Row[][] = [];
+	for (let round = 1; round <= rounds; round++) {
+		if (rounds > 1) progress(`round ${round} of ${rounds}`);
+		samples.push(await measureRound(baseline, site, logs));
 	}
+	const rows: Row[] = samples[0]!.map((row, i) => (rounds > 1 && row.m ? medianRow(samples.map((s) => s[i]!)) : row));
 
 	if (hugoInstalled()) rows.push(await build('hugo', 'Hugo, cold', join(dir, 'hugo'), logs, prepareHugo(corpus, join(dir, 'hugo'))));
 	if (eleventyInstalled(REPO)) {
@@ -122,7 +134,8 @@ async function runSize(n: number): Promise<void> {
 		astro: JSON.parse(readFileSync(join(REPO, 'node_modules', 'astro', 'package.json'), 'utf8')).version,
 		heapMB: values.heap ? Number(values.heap) : null,
 		corpus: summary.counts,
-		rows: rows.map(({ id, label, pages, m, note }) => ({ id, label, pages, note, ...(m && { ...m, tail: undefined }) })),
+		rounds: Number(values.rounds),
+		rows: rows.map(({ id, label, pages, m, note, rounds }) => ({ id, label, pages, note, rounds, ...(m && { ...m, tail: undefined }) })),
 		ratios: { 'b/a': ratio(rows, 'b', 'a'), 'c/a': ratio(rows, 'c', 'a'), 'd/a': ratio(rows, 'd', 'a'), 'd/b': ratio(rows, 'd', 'b') },
 		cpuRatios: {
 			'b/a': ratio(rows, 'b', 'a', 'cpuSeconds'),

@@ -3,7 +3,7 @@
 import type { Measurement } from './measure.ts';
 
 export type RowId = 'a' | 'b' | 'c' | 'd' | 'hugo' | 'eleventy';
-export type Row = { id: RowId; label: string; pages: number; m: Measurement | null; note?: string };
+export type Row = { id: RowId; label: string; pages: number; m: Measurement | null; note?: string; rounds?: number[] };
 export type Budget = { rule: string; value: number | null; limit: number; pass: boolean | null; cpu?: number | null };
 
 const fmt = (x: number | null | undefined, digits = 2) => (x == null || !Number.isFinite(x) ? '—' : x.toFixed(digits));
@@ -14,6 +14,35 @@ function ok(row: Row | undefined): Measurement | null {
 
 export function byId(rows: readonly Row[], id: RowId): Row | undefined {
 	return rows.find((r) => r.id === id);
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((x, y) => x - y);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/**
+ * One row from the same build measured in several rounds: the median of each
+ * figure, so a burst of other work on the machine moves no result. A failed
+ * round fails the row.
+ */
+export function medianRow(samples: readonly Row[]): Row {
+	const first = samples[0]!;
+	const ms = samples.map((r) => r.m);
+	if (ms.some((m) => !m?.ok)) return samples.find((r) => !r.m?.ok) ?? first;
+	const ok = ms as Measurement[];
+	const cpu = ok.map((m) => m.cpuSeconds).filter((x): x is number => x != null);
+	const m: Measurement = {
+		...ok[0]!,
+		seconds: median(ok.map((x) => x.seconds)),
+		cpuSeconds: cpu.length ? median(cpu) : null,
+		peakMB: median(ok.map((x) => x.peakMB)),
+		treeRssMB: median(ok.map((x) => x.treeRssMB)),
+		maxRssMB: ok.every((x) => x.maxRssMB != null) ? median(ok.map((x) => x.maxRssMB!)) : null,
+		loadBefore: Math.max(...ok.map((x) => x.loadBefore)),
+	};
+	return { ...first, m, rounds: ok.map((x) => x.seconds) };
 }
 
 /** Ratios of wall time (and peak memory) against a reference row. */
@@ -67,6 +96,11 @@ export function formatReport(n: number, rows: readonly Row[]): string {
 	});
 	const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
 	const lines = [`N = ${n} entries`, pad(header, widths), ...body.map((row) => pad(row, widths))];
+	const rounds = rows.find((r) => r.rounds && r.rounds.length > 1)?.rounds?.length;
+	if (rounds) {
+		lines.push('', `Medians of ${rounds} rounds ("load" is the highest seen). Wall seconds per round:`);
+		for (const r of rows) if (r.rounds) lines.push(`  ${r.id}: ${r.rounds.map((x) => x.toFixed(1)).join(', ')}`);
+	}
 	lines.push('', `d/b = ${fmt(ratio(rows, 'd', 'b'))} (cpu: ${fmt(ratio(rows, 'd', 'b', 'cpuSeconds'))})`);
 	lines.push(
 		'Ratios are of wall time; "load" is the 1-minute load average at the start (2 cores: above ~2, other work skews wall times).',
