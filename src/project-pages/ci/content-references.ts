@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { findReferences, parseReference } from './references.ts';
 
 const REPO_FIELDS = ['repos', 'affects', 'affected', 'affected_repos'] as const;
@@ -36,19 +36,32 @@ function withoutCode(body: string): string {
 	return body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
 }
 
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const NAMES_A_FIELD = new RegExp(`^\\s*['"]?(?:${[...REFERENCE_FIELDS, ...REPO_FIELDS].join('|')})['"]?\\s*:`, 'm');
+
+/**
+ * Front matter and body. The YAML is parsed only when it names a field read
+ * here: most files name none, and parsing all of them cost more than
+ * scanning their bodies. Broken YAML leaves the whole text to scan as prose.
+ */
+function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
+	const m = FRONT_MATTER.exec(text);
+	if (!m) return { data: {}, body: text };
+	const body = text.slice(m[0].length);
+	if (!NAMES_A_FIELD.test(m[1]!)) return { data: {}, body };
+	try {
+		const data = yaml.load(m[1]!, { schema: yaml.CORE_SCHEMA });
+		return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body };
+	} catch {
+		return { data: {}, body: text };
+	}
+}
+
 /** Scans one document's text. */
 export function referencesInDocument(text: string): { references: string[]; repos: string[] } {
 	const references = new Set<string>();
 	const repos = new Set<string>();
-	let data: Record<string, unknown> = {};
-	let body = text;
-	try {
-		const parsed = matter(text);
-		data = parsed.data;
-		body = parsed.content;
-	} catch {
-		// Broken front matter: scan the whole text as prose.
-	}
+	const { data, body } = splitFrontMatter(text);
 	for (const field of REFERENCE_FIELDS) {
 		for (const v of asList(data[field])) {
 			const ref = typeof v === 'string' ? parseReference(v) : undefined;

@@ -30,6 +30,13 @@ describe('referencesInDocument', () => {
 
 	it('still scans a document whose front matter is broken', () => {
 		expect(referencesInDocument('---\ntitle: [unclosed\n---\nsee mirage/mirage#1\n').references).toEqual(['mirage/mirage#1']);
+		expect(referencesInDocument('---\ndiscussion: [unclosed\n---\nsee mirage/mirage#2\n').references).toEqual(['mirage/mirage#2']);
+	});
+
+	it('reads fields only from front matter, quoted keys too, and other fields not at all', () => {
+		const doc = '---\r\ntitle: about mirage/title#3\r\n"repos": [mirage/irmin]\r\n---\r\nBody mirage/body#4\r\n';
+		expect(referencesInDocument(doc)).toEqual({ references: ['mirage/body#4'], repos: ['mirage/irmin'] });
+		expect(referencesInDocument('---\ntitle: t\n---\nrepos: [mirage/not-front-matter]\n').repos).toEqual([]);
 	});
 });
 
