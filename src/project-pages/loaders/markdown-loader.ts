@@ -78,7 +78,7 @@ export async function syncMarkdownEntries(
 				claim(id, source.file, loaded.data, digest);
 				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
 				const html = avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`));
-				await bodies.write({ collection: kind, id, digest, filePath: source.file }, html);
+				bodies.set({ collection: kind, id, digest, filePath: source.file }, html);
 				store.set({ id, filePath: source.file, digest, data: enrichEntry(kind, loaded, id, rendered) });
 			} catch (error) {
 				errors.push(asContentError(source.file, error));
@@ -86,7 +86,7 @@ export async function syncMarkdownEntries(
 		}),
 	);
 	if (errors.length === 0)
-		bodies.prune(
+		bodies.commit(
 			kind,
 			kept.map(({ id, digest }) => ({ collection: kind, id, digest })),
 		);

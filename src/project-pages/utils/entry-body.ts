@@ -12,6 +12,6 @@ const store = new HtmlStore(htmlStoreDir);
 export const isMdxEntry = (entry: { filePath?: string | undefined }) => !!entry.filePath?.toLowerCase().endsWith('.mdx');
 
 /** The body's HTML, as sanitized and rebased by the loader. */
-export function storedBody(entry: StoredBodyRef): Promise<string> {
+export function storedBody(entry: StoredBodyRef): string {
 	return store.read(entry);
 }

@@ -80,7 +80,7 @@ describe('findReferences against the regex it replaced', () => {
 	it('agrees on generated text full of near-misses', () => {
 		const next = random(7);
 		const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
-		const run = (chars: string, max: number) => Array.from({ length: 1 + Math.floor(next() * max) }, () => pick(chars)).join('');
+		const run = (chars: string, max: number) => Array.from({ length: 1 + Math.floor(next() * max) }, () => pick([...chars])).join('');
 		// Whole reference shapes with names near the length limits (39 and 100), so long ones are tried too.
 		const shaped = () => {
 			const ref = `${run('ab-1', 45)}/${run('rx._-', 110)}`;

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { HtmlStore, htmlStoreDir } from '../../../src/project-pages/content/html-store.ts';
 
-const fresh = () => new HtmlStore(htmlStoreDir(pathToFileURL(mkdtempSync(path.join(tmpdir(), 'html-store-')) + '/')));
+const freshDir = () => htmlStoreDir(mkdtempSync(path.join(tmpdir(), 'html-store-')));
+const minutes = (id: string, digest: string) => ({ collection: 'minutes', id, digest });
 
 describe('HtmlStore', () => {
 	it('lives inside Astro’s cacheDir, given as a URL or a path', () => {
@@ -13,43 +13,52 @@ describe('HtmlStore', () => {
 		expect(htmlStoreDir('/cache')).toBe(path.join('/cache', 'project-pages', 'html'));
 	});
 
-	it('reads back what it wrote, per collection, id and digest', async () => {
-		const store = fresh();
-		const ref = { collection: 'minutes', id: '2026-11-18', digest: 'abc123' };
-		expect(store.has(ref)).toBe(false);
-		await store.write(ref, '<p>notes</p>');
-		await store.write({ ...ref, collection: 'rfcs' }, '<p>rfc</p>');
-		expect(store.has(ref)).toBe(true);
-		expect(await store.read(ref)).toBe('<p>notes</p>');
-		expect(await store.read({ ...ref, collection: 'rfcs' })).toBe('<p>rfc</p>');
-		expect(store.has({ ...ref, digest: 'other' })).toBe(false);
+	it('reads back what it holds, per collection, id and digest', () => {
+		const store = new HtmlStore(freshDir());
+		expect(store.has(minutes('2026-11-18', 'abc'))).toBe(false);
+		store.set(minutes('2026-11-18', 'abc'), '<p>notes</p>');
+		store.set({ collection: 'rfcs', id: '2026-11-18', digest: 'abc' }, '<p>rfc</p>');
+		expect(store.read(minutes('2026-11-18', 'abc'))).toBe('<p>notes</p>');
+		expect(store.read({ collection: 'rfcs', id: '2026-11-18', digest: 'abc' })).toBe('<p>rfc</p>');
+		expect(store.has(minutes('2026-11-18', 'other'))).toBe(false);
 	});
 
-	it('keeps ids with odd characters inside its folder', async () => {
-		const store = fresh();
-		const ref = { collection: 'blog', id: '../../escape', digest: 'd1' };
-		await store.write(ref, 'x');
-		expect(path.dirname(store.file(ref))).toMatch(/project-pages\/html\/blog$/);
-		expect(await store.read(ref)).toBe('x');
+	it('saves one file per collection, which a later process reads back', () => {
+		const dir = freshDir();
+		const writer = new HtmlStore(dir);
+		writer.set(minutes('a', 'v1'), 'A');
+		writer.set(minutes('b', 'v1'), 'B');
+		writer.commit('minutes', [minutes('a', 'v1'), minutes('b', 'v1')]);
+		const file = path.join(dir, 'minutes.json');
+		// What another process finds: the file, not this process's copy.
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ 'a\nv1': 'A', 'b\nv1': 'B' });
 	});
 
-	it('names the source file when a body is missing', async () => {
-		const store = fresh();
-		await expect(store.read({ collection: 'rfcs', id: 'x', digest: 'd', filePath: 'content/rfcs/0001-x.md' })).rejects.toThrow(
-			/^content\/rfcs\/0001-x\.md: its rendered body is missing from .*build again/,
+	it('keeps only the current bodies when it commits: old digests and deleted entries go', () => {
+		const dir = freshDir();
+		const store = new HtmlStore(dir);
+		for (const [id, digest] of [['a', 'v1'], ['a', 'v2'], ['b', 'v1']]) store.set(minutes(id!, digest!), `${id}${digest}`);
+		store.set({ collection: 'rfcs', id: 'a', digest: 'v1' }, 'rfc');
+		store.commit('minutes', [minutes('a', 'v2')]);
+		expect(store.has(minutes('a', 'v1'))).toBe(false);
+		expect(store.has(minutes('b', 'v1'))).toBe(false);
+		expect(store.read(minutes('a', 'v2'))).toBe('av2');
+		expect(store.has({ collection: 'rfcs', id: 'a', digest: 'v1' })).toBe(true);
+		expect(existsSync(path.join(dir, 'rfcs.json'))).toBe(false);
+	});
+
+	it('treats a damaged file as empty, so everything is rendered again', () => {
+		const dir = freshDir();
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(path.join(dir, 'blog.json'), '{ not json');
+		expect(new HtmlStore(dir).has({ collection: 'blog', id: 'x', digest: 'd' })).toBe(false);
+	});
+
+	it('names the source file when a body is missing or cannot be keyed', () => {
+		const store = new HtmlStore(freshDir());
+		expect(() => store.read({ collection: 'rfcs', id: 'x', digest: 'd', filePath: 'content/rfcs/0001-x.md' })).toThrow(
+			/^content\/rfcs\/0001-x\.md: its rendered body is missing from .*rfcs\.json.*build again/,
 		);
-		expect(() => store.file({ collection: 'rfcs', id: 'x', filePath: 'content/rfcs/0001-x.md' })).toThrow(/content\/rfcs\/0001-x\.md: the entry has no digest/);
-	});
-
-	it('prunes the bodies no current entry names, in that collection only', async () => {
-		const store = fresh();
-		const old = { collection: 'minutes', id: 'a', digest: 'v1' };
-		const current = { collection: 'minutes', id: 'a', digest: 'v2' };
-		const deleted = { collection: 'minutes', id: 'b', digest: 'v1' };
-		const other = { collection: 'rfcs', id: 'a', digest: 'v1' };
-		for (const ref of [old, current, deleted, other]) await store.write(ref, ref.digest);
-		store.prune('minutes', [current]);
-		expect(readdirSync(path.dirname(store.file(current)))).toEqual([path.basename(store.file(current))]);
-		expect(existsSync(store.file(other))).toBe(true);
+		expect(() => store.has({ collection: 'rfcs', id: 'x', filePath: 'content/rfcs/0001-x.md' })).toThrow(/content\/rfcs\/0001-x\.md: the entry has no digest/);
 	});
 });
