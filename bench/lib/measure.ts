@@ -3,7 +3,7 @@
 // a /proc poll of the whole process tree's summed RSS (npx + node + any
 // workers; sampled, so it can miss a short spike). We report the larger.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
@@ -116,6 +116,9 @@ export async function measure(command: string[], opts: RunOptions): Promise<Meas
  * Returns the load it settled at.
  */
 export async function waitForQuiet(below: number, maxSeconds: number): Promise<number> {
+	// The last build wrote thousands of files (and a cold build deletes as many):
+	// flush them now, or the kernel's writeback lands on the next build's time.
+	spawnSync('sync');
 	const until = Date.now() + maxSeconds * 1000;
 	while (loadavg()[0]! >= below && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
 	return loadavg()[0]!;
