@@ -100,6 +100,13 @@ export function formatReport(n: number, rows: readonly Row[]): string {
 	if (rounds) {
 		lines.push('', `Medians of ${rounds} rounds ("load" is the highest seen). Wall seconds per round:`);
 		for (const r of rows) if (r.rounds) lines.push(`  ${r.id}: ${r.rounds.map((x) => x.toFixed(1)).join(', ')}`);
+		// Builds of one round ran minutes apart, so their ratio moves less with the machine than either time.
+		const a = byId(rows, 'a')?.rounds;
+		const b = byId(rows, 'b')?.rounds;
+		if (a && b && a.length === b.length) {
+			const perRound = b.map((x, i) => x / a[i]!);
+			lines.push(`  b/a per round: ${perRound.map((x) => fmt(x)).join(', ')} (median ${fmt(median(perRound))})`);
+		}
 	}
 	lines.push('', `d/b = ${fmt(ratio(rows, 'd', 'b'))} (cpu: ${fmt(ratio(rows, 'd', 'b', 'cpuSeconds'))})`);
 	lines.push(

@@ -40,12 +40,12 @@ describe('incremental rebuilds', () => {
 
 	it('renders bodies again when the cache kept the store but lost them', async () => {
 		const bodies = path.join(site.root, '.astro-cache/project-pages/html/minutes.json');
-		const before = Object.keys(JSON.parse(await readFile(bodies, 'utf8'))).sort();
+		const before = Object.keys(JSON.parse(await readFile(bodies, 'utf8')).entries).sort();
 		expect(before).toHaveLength(2);
 		await rm(bodies);
 		const { exitCode } = await site.rebuild();
 		expect(exitCode).toBe(0);
-		expect(Object.keys(JSON.parse(await readFile(bodies, 'utf8'))).sort()).toEqual(before);
+		expect(Object.keys(JSON.parse(await readFile(bodies, 'utf8')).entries).sort()).toEqual(before);
 	});
 
 	it('re-renders a changed call, with its new text, and restores the other call', async () => {
@@ -73,7 +73,7 @@ describe('incremental rebuilds', () => {
 		expect(existsSync(path.join(site.dist, 'weekly/weekly-2015-03-04/index.html'))).toBe(false);
 		expect(output).toMatch(/Removed \d+ file\(s\) this build no longer produces, e\.g\. .*weekly\/weekly-2015-03-04\/index\.html/);
 		const bodies = JSON.parse(await readFile(path.join(site.root, '.astro-cache/project-pages/html/minutes.json'), 'utf8'));
-		expect(Object.keys(bodies).map((key) => key.split('\n')[0])).toEqual(['2026-11-18']);
+		expect(Object.keys(bodies.entries).map((key) => key.split('\n')[0])).toEqual(['2026-11-18']);
 		expect(existsSync(path.join(site.dist, 'weekly/2026-11-18/index.html'))).toBe(true);
 		expect(existsSync(path.join(site.dist, 'rfcs/0001-fixture-proposal/index.html'))).toBe(true);
 		expect(await site.read('weekly/index.html')).not.toContain('/weekly/weekly-2015-03-04/');

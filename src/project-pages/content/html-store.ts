@@ -8,14 +8,15 @@
  * 63 MB to 6 MB, Vite's bundle step from 3.4 s to 0.9 s, and a one-file
  * rebuild from 11 s to 5 s.
  *
- * Each collection's bodies are one file, keyed by entry id and digest (text
- * plus pipeline), so an unchanged entry keeps its body across builds. One
- * file rather than one per entry: creating 5,000 small files cost seconds of
+ * Bodies are keyed by entry id and digest (text plus pipeline), so an
+ * unchanged entry keeps its body across builds. Each collection keeps them
+ * in one file, not one per entry: creating 5,000 small files cost seconds of
  * kernel time on a cold build (ext4 inode allocation). Within a process the
  * loader and the pages share the same object, so a build reads each file at
  * most once.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,57 +41,103 @@ function keyOf(ref: StoredBodyRef): string {
 	return `${ref.id}\n${ref.digest}`;
 }
 
-/** One collection's bodies: loaded from disk once per process, saved when changed. */
+interface SavedIndex {
+	/** The bodies file this index points into, beside it. */
+	bodies: string;
+	/** Byte offset and length of each body in that file. */
+	entries: Record<string, [offset: number, length: number]>;
+}
+
+/**
+ * One collection's bodies: a small index (`<collection>.json`) and the bodies
+ * back to back in a file it names. A warm build reads only the index; a body
+ * file is read (as bytes, not parsed) the first time one of its bodies is
+ * needed, and rewritten only when an entry changed.
+ */
 class CollectionBodies {
 	readonly file: string;
-	#bodies: Map<string, string> | undefined;
+	#index: Map<string, [number, number]> | undefined;
+	#bodiesFile: string | undefined;
+	#bytes: Buffer | undefined;
+	#added = new Map<string, string>();
 	#changed = false;
 
 	constructor(file: string) {
 		this.file = file;
 	}
 
-	get #map(): Map<string, string> {
-		if (!this.#bodies) {
-			this.#bodies = new Map();
-			if (existsSync(this.file)) {
-				try {
-					const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>;
-					for (const [key, html] of Object.entries(saved)) if (typeof html === 'string') this.#bodies.set(key, html);
-				} catch {
-					// A damaged file is a cache miss: every entry of the collection is rendered again.
+	get #entries(): Map<string, [number, number]> {
+		if (!this.#index) {
+			this.#index = new Map();
+			try {
+				const saved = JSON.parse(readFileSync(this.file, 'utf8')) as SavedIndex;
+				const bodiesFile = path.join(path.dirname(this.file), path.basename(saved.bodies));
+				if (existsSync(bodiesFile)) {
+					this.#bodiesFile = bodiesFile;
+					for (const [key, at] of Object.entries(saved.entries)) this.#index.set(key, at);
 				}
+			} catch {
+				// Missing or damaged: a cache miss, so every entry of the collection is rendered again.
 			}
 		}
-		return this.#bodies;
+		return this.#index;
+	}
+
+	#body(at: [number, number]): string {
+		this.#bytes ??= readFileSync(this.#bodiesFile!);
+		return this.#bytes.toString('utf8', at[0], at[0] + at[1]);
 	}
 
 	has(key: string): boolean {
-		return this.#map.has(key);
+		return this.#added.has(key) || this.#entries.has(key);
 	}
 	get(key: string): string | undefined {
-		return this.#map.get(key);
+		const added = this.#added.get(key);
+		if (added !== undefined) return added;
+		const at = this.#entries.get(key);
+		return at ? this.#body(at) : undefined;
 	}
 	set(key: string, html: string): void {
-		if (this.#map.get(key) === html) return;
-		this.#map.set(key, html);
+		this.#added.set(key, html);
 		this.#changed = true;
 	}
 	retain(keys: ReadonlySet<string>): void {
-		for (const key of this.#map.keys()) {
-			if (!keys.has(key)) {
-				this.#map.delete(key);
-				this.#changed = true;
+		for (const map of [this.#entries, this.#added]) {
+			for (const key of map.keys()) {
+				if (!keys.has(key)) {
+					map.delete(key);
+					this.#changed = true;
+				}
 			}
 		}
 	}
 	save(): void {
 		if (!this.#changed) return;
+		const parts: Buffer[] = [];
+		const entries: SavedIndex['entries'] = {};
+		let offset = 0;
+		const put = (key: string, bytes: Buffer) => {
+			entries[key] = [offset, bytes.length];
+			parts.push(bytes);
+			offset += bytes.length;
+		};
+		for (const [key, at] of this.#entries) if (!this.#added.has(key)) put(key, Buffer.from(this.#body(at), 'utf8'));
+		for (const [key, html] of this.#added) put(key, Buffer.from(html, 'utf8'));
+		const bytes = Buffer.concat(parts);
+		// A new bodies file, then the index that names it (written aside and renamed),
+		// then the old file goes: a build that dies midway leaves a whole pair behind.
+		const base = path.basename(this.file, '.json');
+		const bodiesFile = path.join(path.dirname(this.file), `${base}.${randomBytes(6).toString('hex')}.html`);
 		mkdirSync(path.dirname(this.file), { recursive: true });
-		// Written aside and renamed, so a build that dies midway leaves the old file whole.
+		writeFileSync(bodiesFile, bytes);
 		const temporary = `${this.file}.${process.pid}.tmp`;
-		writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.#map)));
+		writeFileSync(temporary, JSON.stringify({ bodies: path.basename(bodiesFile), entries } satisfies SavedIndex));
 		renameSync(temporary, this.file);
+		if (this.#bodiesFile && this.#bodiesFile !== bodiesFile) rmSync(this.#bodiesFile, { force: true });
+		this.#index = new Map(Object.entries(entries));
+		this.#bodiesFile = bodiesFile;
+		this.#bytes = bytes;
+		this.#added.clear();
 		this.#changed = false;
 	}
 }

@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtmlStore, htmlStoreDir } from '../../../src/project-pages/content/html-store.ts';
+
+const STORE_MODULE = new URL('../../../src/project-pages/content/html-store.ts', import.meta.url).href;
 
 const freshDir = () => htmlStoreDir(mkdtempSync(path.join(tmpdir(), 'html-store-')));
 const minutes = (id: string, digest: string) => ({ collection: 'minutes', id, digest });
@@ -23,15 +26,35 @@ describe('HtmlStore', () => {
 		expect(store.has(minutes('2026-11-18', 'other'))).toBe(false);
 	});
 
-	it('saves one file per collection, which a later process reads back', () => {
+	it('saves an index and one bodies file per collection, which a later process reads back', () => {
 		const dir = freshDir();
 		const writer = new HtmlStore(dir);
-		writer.set(minutes('a', 'v1'), 'A');
+		writer.set(minutes('a', 'v1'), 'Ä');
 		writer.set(minutes('b', 'v1'), 'B');
 		writer.commit('minutes', [minutes('a', 'v1'), minutes('b', 'v1')]);
-		const file = path.join(dir, 'minutes.json');
-		// What another process finds: the file, not this process's copy.
-		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ 'a\nv1': 'A', 'b\nv1': 'B' });
+		const index = JSON.parse(readFileSync(path.join(dir, 'minutes.json'), 'utf8'));
+		expect(index.entries).toEqual({ 'a\nv1': [0, 2], 'b\nv1': [2, 1] });
+		expect(readFileSync(path.join(dir, index.bodies), 'utf8')).toBe('ÄB');
+		// Another process has its own copy of the store: it finds the bodies on disk.
+		const script = `import { HtmlStore } from ${JSON.stringify(STORE_MODULE)};
+			const s = new HtmlStore(${JSON.stringify(dir)});
+			console.log(JSON.stringify([s.read({ collection: 'minutes', id: 'a', digest: 'v1' }), s.read({ collection: 'minutes', id: 'b', digest: 'v1' })]));`;
+		const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+		expect(JSON.parse(out)).toEqual(['Ä', 'B']);
+	});
+
+	it('rewrites the bodies file when an entry changes, and removes the old one', () => {
+		const dir = freshDir();
+		const store = new HtmlStore(dir);
+		store.set(minutes('a', 'v1'), 'one');
+		store.commit('minutes', [minutes('a', 'v1')]);
+		const first = JSON.parse(readFileSync(path.join(dir, 'minutes.json'), 'utf8')).bodies;
+		store.set(minutes('a', 'v2'), 'two');
+		store.commit('minutes', [minutes('a', 'v2')]);
+		const second = JSON.parse(readFileSync(path.join(dir, 'minutes.json'), 'utf8')).bodies;
+		expect(second).not.toBe(first);
+		expect(readdirSync(dir).sort()).toEqual(['minutes.json', second].sort());
+		expect(store.read(minutes('a', 'v2'))).toBe('two');
 	});
 
 	it('keeps only the current bodies when it commits: old digests and deleted entries go', () => {
@@ -45,12 +68,15 @@ describe('HtmlStore', () => {
 		expect(store.read(minutes('a', 'v2'))).toBe('av2');
 		expect(store.has({ collection: 'rfcs', id: 'a', digest: 'v1' })).toBe(true);
 		expect(existsSync(path.join(dir, 'rfcs.json'))).toBe(false);
+		expect(existsSync(path.join(dir, 'minutes.json'))).toBe(true);
 	});
 
 	it('treats a damaged file as empty, so everything is rendered again', () => {
 		const dir = freshDir();
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(path.join(dir, 'blog.json'), '{ not json');
+		writeFileSync(path.join(dir, 'projects.json'), JSON.stringify({ bodies: 'gone.html', entries: { 'x\nd': [0, 1] } }));
+		expect(new HtmlStore(dir).has({ collection: 'projects', id: 'x', digest: 'd' })).toBe(false);
 		expect(new HtmlStore(dir).has({ collection: 'blog', id: 'x', digest: 'd' })).toBe(false);
 	});
 
