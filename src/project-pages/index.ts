@@ -19,19 +19,20 @@ export default function projectPages(userOptions: ProjectPagesUserOptions): Astr
 	return {
 		name: 'project-pages',
 		hooks: {
-			'astro:config:setup': ({ injectRoute, updateConfig, config }) => {
+			'astro:config:setup': ({ injectRoute, updateConfig, config, command }) => {
 				// With incremental builds, unchanged pages stay in dist/ rather than being copied back
 				// from Astro's cache (integration/keep-output.ts); a site that sets emptyOutDir itself wins.
-				const keepOutput = config.experimental.incrementalBuild === true && config.vite?.build?.emptyOutDir === undefined;
+				const keepOutput =
+					config.experimental.incrementalBuild === true && config.output === 'static' && config.vite?.build?.emptyOutDir === undefined;
 				for (const route of ROUTES) {
 					if (route.requires && options[route.requires] === undefined) continue;
 					injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, import.meta.url), prerender: true });
 				}
 				const hasSitemap = config.integrations.some((i) => i.name === '@astrojs/sitemap');
 				updateConfig({
-					integrations: [...(hasSitemap ? [] : [sitemap()]), ...(keepOutput ? [removeStaleOutputIntegration()] : [])],
+					integrations: [...(hasSitemap ? [] : [sitemap()]), ...(keepOutput ? [removeStaleOutputIntegration(config.publicDir)] : [])],
 					vite: {
-						plugins: [configVirtualModule(options, htmlStoreDir(config.cacheDir))],
+						plugins: [configVirtualModule(options, htmlStoreDir(config.cacheDir, { dev: command === 'dev' }))],
 						...(keepOutput ? { build: { emptyOutDir: false } } : {}),
 					},
 				});

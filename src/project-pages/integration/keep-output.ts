@@ -8,11 +8,11 @@
  * one-file rebuild of 5,000 pages spent 6 s copying the other 4,999 back
  * (bench/README.md). Keeping `dist/` needs the clean-up Astro's emptying
  * did: pages of deleted entries, old hashed assets, files removed from
- * `public/`. A file survives only if this build wrote it (it is newer than
- * the build's start) or Astro reports it as a page it kept.
+ * `public/`. A file survives if this build wrote it (it is newer than the
+ * build's start), Astro reports it as a page it kept, or it is in `public/`.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,20 +20,31 @@ export interface StaleOutput {
 	removed: string[];
 }
 
+/** Written when a build starts; its own time is the cut-off, so no clock but the filesystem's is compared. */
+const START_MARKER = '.project-pages-build-start';
+
 /**
  * The clean-up as its own integration, added after every other one, so that
  * it runs once they have all written their files (the sitemap, for one).
  */
-export function removeStaleOutputIntegration(): AstroIntegration {
-	let buildStart = 0;
+export function removeStaleOutputIntegration(publicDir: URL): AstroIntegration {
+	let outDir: URL;
 	return {
 		name: 'project-pages:keep-output',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				outDir = config.outDir;
+			},
 			'astro:build:start': () => {
-				buildStart = Date.now();
+				mkdirSync(outDir, { recursive: true });
+				writeFileSync(new URL(START_MARKER, outDir), '');
 			},
 			'astro:build:done': ({ dir, assets, logger }) => {
-				const { removed } = removeStaleOutput(dir, assets.values(), buildStart);
+				const marker = fileURLToPath(new URL(START_MARKER, dir));
+				if (!existsSync(marker)) return logger.warn(`${marker} is missing, so nothing was cleaned up after this build`);
+				const buildStart = fileTime(marker);
+				rmSync(marker, { force: true });
+				const { removed } = removeStaleOutput(dir, assets.values(), buildStart, fileURLToPath(publicDir));
 				if (removed.length > 0)
 					logger.info(`Removed ${removed.length} file(s) this build no longer produces, e.g. ${removed.slice(0, 3).join(', ')}`);
 			},
@@ -42,23 +53,38 @@ export function removeStaleOutputIntegration(): AstroIntegration {
 }
 
 /**
- * Deletes files under `outDir` older than `buildStart` that are not among
- * `produced` (the `assets` of astro:build:done: every route's files, whether
- * rendered now or kept from the last build), then any folder left empty.
+ * When a file was last written. A copy may keep its source's mtime (Vite
+ * copies public/ with copyFileSync, which does on macOS and Windows), but
+ * never its ctime, which is set when the copy is made.
  */
-export function removeStaleOutput(outDir: URL, produced: Iterable<URL[]>, buildStart: number): StaleOutput {
+function fileTime(file: string): number {
+	const { mtimeMs, ctimeMs } = statSync(file);
+	return Math.max(mtimeMs, ctimeMs);
+}
+
+/**
+ * Deletes files under `outDir` written before `buildStart` that are not among
+ * `produced` (the `assets` of astro:build:done: every route's files, whether
+ * rendered now or kept from the last build) and not in `publicDir`, then any
+ * folder left empty. A `.git` folder or file (a gh-pages worktree) is never
+ * entered.
+ */
+export function removeStaleOutput(outDir: URL, produced: Iterable<URL[]>, buildStart: number, publicDir?: string): StaleOutput {
 	const root = fileURLToPath(outDir);
 	const keep = new Set<string>();
 	for (const urls of produced) for (const url of urls) keep.add(path.resolve(fileURLToPath(url)));
+	const fromPublic = (full: string) => !!publicDir && existsSync(path.join(publicDir, path.relative(root, full)));
 	const removed: string[] = [];
 	const walk = (dir: string): boolean => {
 		let empty = true;
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
 			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) {
+			if (entry.name === '.git') {
+				empty = false;
+			} else if (entry.isDirectory()) {
 				if (walk(full)) rmdirSync(full);
 				else empty = false;
-			} else if (!keep.has(full) && statSync(full).mtimeMs < buildStart) {
+			} else if (!keep.has(full) && fileTime(full) < buildStart && !fromPublic(full)) {
 				rmSync(full, { force: true });
 				removed.push(path.relative(root, full).split(path.sep).join('/'));
 			} else {

@@ -1,44 +1,44 @@
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { removeStaleOutput } from '../../../src/project-pages/integration/keep-output.ts';
 
-function dist(files: Record<string, 'old' | 'new'>, buildStart: number): string {
-	const root = mkdtempSync(path.join(tmpdir(), 'keep-output-'));
-	for (const [file, age] of Object.entries(files)) {
-		const full = path.join(root, file);
-		mkdirSync(path.dirname(full), { recursive: true });
-		writeFileSync(full, file);
-		const when = new Date(age === 'old' ? buildStart - 60_000 : buildStart + 1_000);
-		utimesSync(full, when, when);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+function write(root: string, files: string[]): void {
+	for (const file of files) {
+		mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+		writeFileSync(path.join(root, file), file);
 	}
-	return root;
 }
 
 describe('removeStaleOutput', () => {
-	const start = Date.now();
-	const root = dist(
-		{
-			'weekly/kept/index.html': 'old', // a page Astro kept: reported in assets
-			'weekly/deleted/index.html': 'old', // its entry is gone
-			'_astro/site.OLDHASH.css': 'old', // last build's bundle
-			'_astro/site.NEWHASH.css': 'new', // written by this build
-			'favicon.svg': 'new',
-		},
-		start,
-	);
-	const url = (file: string) => pathToFileURL(path.join(root, file));
-	const { removed } = removeStaleOutput(pathToFileURL(root + '/'), [[url('weekly/kept/index.html')]], start);
+	const root = mkdtempSync(path.join(tmpdir(), 'keep-output-'));
+	const publicDir = mkdtempSync(path.join(tmpdir(), 'keep-output-public-'));
+	let removed: string[] = [];
+
+	beforeAll(async () => {
+		// Left by the last build: a page Astro kept, a deleted entry's page, an old bundle,
+		// a gh-pages worktree, and a public file whose copy kept its old time.
+		write(root, ['weekly/kept/index.html', 'weekly/deleted/index.html', '_astro/site.OLDHASH.css', '.git/HEAD', 'robots.txt']);
+		write(publicDir, ['robots.txt']);
+		await sleep(20);
+		const start = Date.now();
+		await sleep(20);
+		write(root, ['_astro/site.NEWHASH.css', 'favicon.svg']); // written by this build
+		const url = (file: string) => pathToFileURL(path.join(root, file));
+		({ removed } = removeStaleOutput(pathToFileURL(root + '/'), [[url('weekly/kept/index.html')]], start, publicDir));
+	});
 
 	it('deletes old files no route produced, and the folders they leave empty', () => {
 		expect(removed).toEqual(['_astro/site.OLDHASH.css', 'weekly/deleted/index.html']);
 		expect(existsSync(path.join(root, 'weekly/deleted'))).toBe(false);
 	});
 
-	it('keeps pages Astro reports and files this build wrote', () => {
-		for (const file of ['weekly/kept/index.html', '_astro/site.NEWHASH.css', 'favicon.svg'])
-			expect(existsSync(path.join(root, file))).toBe(true);
+	it('keeps pages Astro reports, files this build wrote, files from public/, and .git', () => {
+		for (const file of ['weekly/kept/index.html', '_astro/site.NEWHASH.css', 'favicon.svg', 'robots.txt', '.git/HEAD']) {
+			expect(existsSync(path.join(root, file)), file).toBe(true);
+		}
 	});
 });
