@@ -37,7 +37,7 @@ function withoutCode(body: string): string {
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const NAMES_A_FIELD = new RegExp(`^\\s*['"]?(?:${[...REFERENCE_FIELDS, ...REPO_FIELDS].join('|')})['"]?\\s*:`, 'm');
+const NAMES_A_FIELD = new RegExp(`^[ \\t]*['"]?(?:${[...REFERENCE_FIELDS, ...REPO_FIELDS].join('|')})['"]?\\s*:`, 'm');
 
 /**
  * Front matter and body. The YAML is parsed only when it names a field read
@@ -45,6 +45,8 @@ const NAMES_A_FIELD = new RegExp(`^\\s*['"]?(?:${[...REFERENCE_FIELDS, ...REPO_F
  * scanning their bodies. Broken YAML leaves the whole text to scan as prose.
  */
 function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
+	// A byte-order mark is not part of the first line, as for the pages' own front-matter parser.
+	if (text.startsWith('\uFEFF')) text = text.slice(1);
 	const m = FRONT_MATTER.exec(text);
 	if (!m) return { data: {}, body: text };
 	const body = text.slice(m[0].length);

@@ -15,7 +15,7 @@
  * loader and the pages share the same object, so a build reads each file at
  * most once.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,10 +28,15 @@ export interface StoredBodyRef {
 	filePath?: string | undefined;
 }
 
-/** The folder inside Astro's `cacheDir`, so a cached store and its bodies travel together. */
-export function htmlStoreDir(cacheDir: URL | string): string {
+/**
+ * The folder inside Astro's `cacheDir`, so a cached store and its bodies
+ * travel together. `astro dev` keeps its own content store (in `.astro/`),
+ * so it gets its own bodies too: a dev server and a build running side by
+ * side never replace each other's files.
+ */
+export function htmlStoreDir(cacheDir: URL | string, { dev = false } = {}): string {
 	const dir = typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir);
-	return path.join(dir, 'project-pages', 'html');
+	return path.join(dir, 'project-pages', dev ? 'html-dev' : 'html');
 }
 
 function keyOf(ref: StoredBodyRef): string {
@@ -44,6 +49,8 @@ function keyOf(ref: StoredBodyRef): string {
 interface SavedIndex {
 	/** The bodies file this index points into, beside it. */
 	bodies: string;
+	/** That file's size: a file cut short (a crash before it reached the disk) is not read as empty bodies. */
+	size: number;
 	/** Byte offset and length of each body in that file. */
 	entries: Record<string, [offset: number, length: number]>;
 }
@@ -72,7 +79,7 @@ class CollectionBodies {
 			try {
 				const saved = JSON.parse(readFileSync(this.file, 'utf8')) as SavedIndex;
 				const bodiesFile = path.join(path.dirname(this.file), path.basename(saved.bodies));
-				if (existsSync(bodiesFile)) {
+				if (existsSync(bodiesFile) && statSync(bodiesFile).size === saved.size) {
 					this.#bodiesFile = bodiesFile;
 					for (const [key, at] of Object.entries(saved.entries)) this.#index.set(key, at);
 				}
@@ -83,8 +90,14 @@ class CollectionBodies {
 		return this.#index;
 	}
 
-	#body(at: [number, number]): string {
-		this.#bytes ??= readFileSync(this.#bodiesFile!);
+	/** A body from the file; undefined when the file went away since the index was read. */
+	#body(at: [number, number]): string | undefined {
+		try {
+			this.#bytes ??= readFileSync(this.#bodiesFile!);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+			throw error;
+		}
 		return this.#bytes.toString('utf8', at[0], at[0] + at[1]);
 	}
 
@@ -121,7 +134,10 @@ class CollectionBodies {
 			parts.push(bytes);
 			offset += bytes.length;
 		};
-		for (const [key, at] of this.#entries) if (!this.#added.has(key)) put(key, Buffer.from(this.#body(at), 'utf8'));
+		for (const [key, at] of this.#entries) {
+			const body = this.#added.has(key) ? undefined : this.#body(at);
+			if (body !== undefined) put(key, Buffer.from(body, 'utf8'));
+		}
 		for (const [key, html] of this.#added) put(key, Buffer.from(html, 'utf8'));
 		const bytes = Buffer.concat(parts);
 		// A new bodies file, then the index that names it (written aside and renamed),
@@ -131,7 +147,7 @@ class CollectionBodies {
 		mkdirSync(path.dirname(this.file), { recursive: true });
 		writeFileSync(bodiesFile, bytes);
 		const temporary = `${this.file}.${process.pid}.tmp`;
-		writeFileSync(temporary, JSON.stringify({ bodies: path.basename(bodiesFile), entries } satisfies SavedIndex));
+		writeFileSync(temporary, JSON.stringify({ bodies: path.basename(bodiesFile), size: bytes.length, entries } satisfies SavedIndex));
 		renameSync(temporary, this.file);
 		if (this.#bodiesFile && this.#bodiesFile !== bodiesFile) rmSync(this.#bodiesFile, { force: true });
 		this.#index = new Map(Object.entries(entries));

@@ -14,15 +14,18 @@ import { listContentFiles } from '../content/read-content.ts';
 import { validateFrontMatter } from '../content/validate.ts';
 import { failOnProblems } from './fail.ts';
 import { syncMarkdownEntries } from './markdown-loader.ts';
+import { syncOnChange } from './watch.ts';
 
 export interface BlogLoaderOptions {
 	/** Folder relative to the project root, e.g. `content/blog`. */
 	directory: string;
+	/** Where rendered bodies of `.md` posts are kept: `htmlStoreDir` of the virtual config module. */
+	bodies: string;
 }
 
 const isMdx = (file: string | undefined) => !!file && file.toLowerCase().endsWith('.mdx');
 
-export function blogLoader({ directory }: BlogLoaderOptions): Loader {
+export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 	const mdxLoader = glob({
 		pattern: '**/*.mdx',
 		base: directory,
@@ -32,45 +35,57 @@ export function blogLoader({ directory }: BlogLoaderOptions): Loader {
 	return {
 		name: 'project-pages:blog',
 		async load(context: LoaderContext) {
-			const root = fileURLToPath(context.config.root);
-			const ids = new IdRegistry('permalink');
-			// MDX entries kept from the last build are not re-validated, but still own their permalink.
-			// One whose file is gone (deleted, renamed) is dropped first: left in the store, it would
-			// claim its permalink, and the glob loader would keep importing the old path.
-			for (const entry of context.store.values()) {
-				if (!isMdx(entry.filePath)) continue;
-				if (existsSync(path.resolve(root, entry.filePath!))) ids.claim(entry.id, entry.filePath!);
-				else context.store.delete(entry.id);
-			}
-			const errors: ContentError[] = [];
-			const mdxIds = new Set<string>();
-			await mdxLoader.load({
-				...context,
-				// The glob loader prunes entries it did not load; show it only the MDX ones.
-				store: onlyEntries(context.store, (entry) => isMdx(entry?.filePath)),
-				parseData: async ({ id, data, filePath }) => {
-					const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
-					mdxIds.add(id);
-					try {
-						const problem = permalinkProblem('blog', id, typeof data.permalink !== 'string' || !data.permalink);
-						if (problem) throw new ContentError(file, [{ message: problem }]);
-						const clash = ids.claim(id, file);
-						if (clash) throw clash;
-						return { ...validateFrontMatter('blog', file, data), permalink: id, file } as unknown as typeof data;
-					} catch (error) {
-						errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
-						return data;
-					}
-				},
-			});
-			const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
-			const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind: 'blog', files: markdown, trusted: true, ids });
-			for (const entry of context.store.values()) {
-				if (!isMdx(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
-			}
-			failOnProblems('blog', [...errors, ...mdErrors]);
+			await syncBlog(context);
+			// MDX files are watched by the glob loader itself (it was given the watcher above); a
+			// re-sync for a .md change runs without it, so that it does not subscribe again.
+			syncOnChange(
+				context,
+				directory,
+				() => syncBlog({ ...context, watcher: undefined }),
+				(file) => /\.md$/i.test(file),
+			);
 		},
 	};
+
+	async function syncBlog(context: LoaderContext): Promise<void> {
+		const root = fileURLToPath(context.config.root);
+		const ids = new IdRegistry('permalink');
+		// MDX entries kept from the last build are not re-validated, but still own their permalink.
+		// One whose file is gone (deleted, renamed) is dropped first: left in the store, it would
+		// claim its permalink, and the glob loader would keep importing the old path.
+		for (const entry of context.store.values()) {
+			if (!isMdx(entry.filePath)) continue;
+			if (existsSync(path.resolve(root, entry.filePath!))) ids.claim(entry.id, entry.filePath!);
+			else context.store.delete(entry.id);
+		}
+		const errors: ContentError[] = [];
+		const mdxIds = new Set<string>();
+		await mdxLoader.load({
+			...context,
+			// The glob loader prunes entries it did not load; show it only the MDX ones.
+			store: onlyEntries(context.store, (entry) => isMdx(entry?.filePath)),
+			parseData: async ({ id, data, filePath }) => {
+				const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
+				mdxIds.add(id);
+				try {
+					const problem = permalinkProblem('blog', id, typeof data.permalink !== 'string' || !data.permalink);
+					if (problem) throw new ContentError(file, [{ message: problem }]);
+					const clash = ids.claim(id, file);
+					if (clash) throw clash;
+					return { ...validateFrontMatter('blog', file, data), permalink: id, file } as unknown as typeof data;
+				} catch (error) {
+					errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
+					return data;
+				}
+			},
+		});
+		const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
+		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind: 'blog', files: markdown, trusted: true, ids, bodies });
+		for (const entry of context.store.values()) {
+			if (!isMdx(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
+		}
+		failOnProblems('blog', [...errors, ...mdErrors]);
+	}
 }
 
 /** A view of the store that hides the entries `keep` rejects from listing. */

@@ -9,7 +9,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { SECTION_OF_KIND, type ContentKind } from '../content/constants.ts';
 import { ContentError } from '../content/front-matter.ts';
-import { HtmlStore, htmlStoreDir } from '../content/html-store.ts';
+import { HtmlStore } from '../content/html-store.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
 import { listContentFiles, loadDocument, readContentText, type ContentFile } from '../content/read-content.ts';
 import { renderMarkdown } from '../markdown/render.ts';
@@ -18,21 +18,36 @@ import { failOnProblems } from './fail.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
 import { rebaseRelativeUrls } from './rebase-urls.ts';
 import { avoidReservedIds } from './reserved-ids.ts';
+import { syncOnChange } from './watch.ts';
+
+const isMarkdownFile = (file: string) => /\.mdx?$/i.test(file);
 
 export interface MarkdownLoaderOptions {
 	kind: Exclude<ContentKind, 'blog'>;
 	/** Folder relative to the project root, e.g. `content/minutes`. */
 	directory: string;
+	/** Where rendered bodies are kept: `htmlStoreDir` of the virtual config module. */
+	bodies: string;
 }
 
-export function markdownLoader({ kind, directory }: MarkdownLoaderOptions): Loader {
+export function markdownLoader({ kind, directory, bodies }: MarkdownLoaderOptions): Loader {
 	return {
 		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
-			const files = await listContentFiles(fileURLToPath(context.config.root), directory);
-			const { seen, errors } = await syncMarkdownEntries(context, { kind, files, trusted: false, ids: new IdRegistry('permalink') });
-			for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
-			failOnProblems(kind, errors);
+			const sync = async () => {
+				const files = await listContentFiles(fileURLToPath(context.config.root), directory);
+				const { seen, errors } = await syncMarkdownEntries(context, {
+					kind,
+					files,
+					trusted: false,
+					ids: new IdRegistry('permalink'),
+					bodies,
+				});
+				for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+				failOnProblems(kind, errors);
+			};
+			await sync();
+			syncOnChange(context, directory, sync, isMarkdownFile);
 		},
 	};
 }
@@ -43,17 +58,19 @@ export interface SyncOptions {
 	/** False for content from outside contributors: raw HTML is sanitized. */
 	trusted: boolean;
 	ids: IdRegistry;
+	/** Where rendered bodies are kept (content/html-store.ts). */
+	bodies: string;
 }
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
 export async function syncMarkdownEntries(
-	{ store, generateDigest, config }: Pick<LoaderContext, 'store' | 'generateDigest' | 'config'>,
-	{ kind, files, trusted, ids }: SyncOptions,
+	{ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>,
+	{ kind, files, trusted, ids, bodies: bodiesDir }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];
 	const numbers = new IdRegistry('RFC number');
 	const seen = new Set<string>();
-	const bodies = new HtmlStore(htmlStoreDir(config.cacheDir));
+	const bodies = new HtmlStore(bodiesDir);
 	const kept: { id: string; digest: string }[] = [];
 	// An unchanged file (same path, same text, same pipeline) keeps its entry without being parsed
 	// again, as long as its stored body is still there (a cache restored without it re-renders).

@@ -28,6 +28,12 @@ describe('referencesInDocument', () => {
 		});
 	});
 
+	it('stays linear on front matter of many blank lines', () => {
+		const started = performance.now();
+		referencesInDocument(`---\n${' \n'.repeat(40_000)}title: x\n---\nbody\n`);
+		expect(performance.now() - started).toBeLessThan(1000);
+	});
+
 	it('still scans a document whose front matter is broken', () => {
 		expect(referencesInDocument('---\ntitle: [unclosed\n---\nsee mirage/mirage#1\n').references).toEqual(['mirage/mirage#1']);
 		expect(referencesInDocument('---\ndiscussion: [unclosed\n---\nsee mirage/mirage#2\n').references).toEqual(['mirage/mirage#2']);
@@ -37,6 +43,7 @@ describe('referencesInDocument', () => {
 		const doc = '---\r\ntitle: about mirage/title#3\r\n"repos": [mirage/irmin]\r\n---\r\nBody mirage/body#4\r\n';
 		expect(referencesInDocument(doc)).toEqual({ references: ['mirage/body#4'], repos: ['mirage/irmin'] });
 		expect(referencesInDocument('---\ntitle: t\n---\nrepos: [mirage/not-front-matter]\n').repos).toEqual([]);
+		expect(referencesInDocument('\uFEFF---\nrepos: [mirage/irmin]\n---\n').repos).toEqual(['mirage/irmin']);
 	});
 });
 

@@ -14,6 +14,7 @@ describe('HtmlStore', () => {
 	it('lives inside Astro’s cacheDir, given as a URL or a path', () => {
 		expect(htmlStoreDir(new URL('file:///site/node_modules/.astro/'))).toBe(path.join('/site/node_modules/.astro', 'project-pages', 'html'));
 		expect(htmlStoreDir('/cache')).toBe(path.join('/cache', 'project-pages', 'html'));
+		expect(htmlStoreDir('/cache', { dev: true })).toBe(path.join('/cache', 'project-pages', 'html-dev'));
 	});
 
 	it('reads back what it holds, per collection, id and digest', () => {
@@ -78,6 +79,24 @@ describe('HtmlStore', () => {
 		writeFileSync(path.join(dir, 'projects.json'), JSON.stringify({ bodies: 'gone.html', entries: { 'x\nd': [0, 1] } }));
 		expect(new HtmlStore(dir).has({ collection: 'projects', id: 'x', digest: 'd' })).toBe(false);
 		expect(new HtmlStore(dir).has({ collection: 'blog', id: 'x', digest: 'd' })).toBe(false);
+	});
+
+	it('does not trust a bodies file cut short, nor one removed after the index was read', () => {
+		const dir = freshDir();
+		const writer = new HtmlStore(dir);
+		writer.set(minutes('a', 'v1'), 'body');
+		writer.commit('minutes', [minutes('a', 'v1')]);
+		const index = JSON.parse(readFileSync(path.join(dir, 'minutes.json'), 'utf8'));
+		// Another process (another copy of the module) sees the same files.
+		const check = (code: string) => execFileSync(process.execPath, ['--input-type=module', '-e', `import { HtmlStore } from ${JSON.stringify(STORE_MODULE)};\nconst s = new HtmlStore(${JSON.stringify(dir)});\n${code}`], { encoding: 'utf8' }).trim();
+		writeFileSync(path.join(dir, index.bodies), 'bo');
+		expect(check(`console.log(s.has({ collection: 'minutes', id: 'a', digest: 'v1' }))`)).toBe('false');
+		writeFileSync(path.join(dir, index.bodies), 'body');
+		const afterRemoval = check(
+			`s.has({ collection: 'minutes', id: 'a', digest: 'v1' }); (await import('node:fs')).rmSync(${JSON.stringify(path.join(dir, index.bodies))});
+			try { s.read({ collection: 'minutes', id: 'a', digest: 'v1', filePath: 'content/minutes/a.md' }); } catch (e) { console.log(e.message); }`,
+		);
+		expect(afterRemoval).toMatch(/^content\/minutes\/a\.md: its rendered body is missing/);
 	});
 
 	it('names the source file when a body is missing or cannot be keyed', () => {
