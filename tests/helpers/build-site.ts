@@ -32,7 +32,16 @@ export interface BuildOptions {
 	incremental?: boolean;
 }
 
-export async function buildFixtureSite({ content, options = {}, env = {}, incremental = false }: BuildOptions): Promise<FixtureSite> {
+export async function buildFixtureSite({ env = {}, ...site }: BuildOptions): Promise<FixtureSite> {
+	const root = await prepareFixtureSite(site);
+	const rebuild = () => run('npx', ['astro', 'build'], root, env);
+	const { output, exitCode } = await rebuild();
+	const dist = path.join(root, 'dist');
+	return { root, dist, output, exitCode, rebuild, read: (urlPath) => readFile(path.join(dist, urlPath), 'utf8') };
+}
+
+/** Writes the site's folder (config, integration copy, content) and returns it, unbuilt. */
+export async function prepareFixtureSite({ content, options = {}, incremental = false }: Omit<BuildOptions, 'env'>): Promise<string> {
 	const root = await mkdtemp(path.join(tmpdir(), 'project-pages-site-'));
 	await cp(path.join(REPO, 'src/project-pages'), path.join(root, 'src/project-pages'), { recursive: true });
 	await symlink(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
@@ -61,10 +70,7 @@ export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'alwa
 			await cp(source, destination, { recursive: true });
 		}
 	}
-	const rebuild = () => run('npx', ['astro', 'build'], root, env);
-	const { output, exitCode } = await rebuild();
-	const dist = path.join(root, 'dist');
-	return { root, dist, output, exitCode, rebuild, read: (urlPath) => readFile(path.join(dist, urlPath), 'utf8') };
+	return root;
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ output: string; exitCode: number }> {

@@ -11,23 +11,29 @@ import { ContentError, decodeUtf8, type Problem } from '../content/front-matter.
 import { describeIssues } from '../content/issues.ts';
 import { PeopleFile } from '../content/schemas.ts';
 import { failOnProblems } from './fail.ts';
+import { syncOnChange } from './watch.ts';
 
 export function peopleLoader({ file }: { file: string }): Loader {
 	return {
 		name: 'project-pages:people',
-		async load({ store, config }) {
-			const absolute = path.resolve(fileURLToPath(config.root), file);
-			const people = await readPeopleFile(absolute, file);
-			store.clear();
-			const errors: ContentError[] = [];
-			for (const person of people) {
-				if (store.has(person.github)) {
-					errors.push(new ContentError(file, [{ field: 'github', message: `"${person.github}" is listed twice; each person once` }]));
-					continue;
+		async load(context) {
+			const { store, config } = context;
+			const sync = async () => {
+				const absolute = path.resolve(fileURLToPath(config.root), file);
+				const people = await readPeopleFile(absolute, file);
+				store.clear();
+				const errors: ContentError[] = [];
+				for (const person of people) {
+					if (store.has(person.github)) {
+						errors.push(new ContentError(file, [{ field: 'github', message: `"${person.github}" is listed twice; each person once` }]));
+						continue;
+					}
+					store.set({ id: person.github, data: person });
 				}
-				store.set({ id: person.github, data: person });
-			}
-			failOnProblems('people', errors);
+				failOnProblems('people', errors);
+			};
+			await sync();
+			syncOnChange(context, file, sync);
 		},
 	};
 }
