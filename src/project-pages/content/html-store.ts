@@ -92,13 +92,17 @@ class CollectionBodies {
 
 	/** A body from the file; undefined when the file went away since the index was read. */
 	#body(at: [number, number]): string | undefined {
+		return this.#bodyBytes(at)?.toString('utf8');
+	}
+
+	#bodyBytes(at: [number, number]): Buffer | undefined {
 		try {
 			this.#bytes ??= readFileSync(this.#bodiesFile!);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 			throw error;
 		}
-		return this.#bytes.toString('utf8', at[0], at[0] + at[1]);
+		return this.#bytes.subarray(at[0], at[0] + at[1]);
 	}
 
 	has(key: string): boolean {
@@ -135,8 +139,9 @@ class CollectionBodies {
 			offset += bytes.length;
 		};
 		for (const [key, at] of this.#entries) {
-			const body = this.#added.has(key) ? undefined : this.#body(at);
-			if (body !== undefined) put(key, Buffer.from(body, 'utf8'));
+			// Kept bodies are copied as bytes, not decoded and encoded again.
+			const bytes = this.#added.has(key) ? undefined : this.#bodyBytes(at);
+			if (bytes) put(key, bytes);
 		}
 		for (const [key, html] of this.#added) put(key, Buffer.from(html, 'utf8'));
 		const bytes = Buffer.concat(parts);
