@@ -28,6 +28,11 @@ export interface StoredBodyRef {
 	filePath?: string | undefined;
 }
 
+/** MDX posts are compiled components, rendered by Astro: the one kind of entry whose body is not stored here. */
+export function isMdxFile(file: string | undefined): boolean {
+	return !!file && file.toLowerCase().endsWith('.mdx');
+}
+
 /**
  * The folder inside Astro's `cacheDir`, so a cached store and its bodies
  * travel together. `astro dev` keeps its own content store (in `.astro/`),

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/front-matter.ts';
+import { isMdxFile } from '../content/html-store.ts';
 import { IdRegistry, permalinkProblem } from '../content/identity.ts';
 import { listContentFiles } from '../content/read-content.ts';
 import { validateFrontMatter } from '../content/validate.ts';
@@ -23,7 +24,6 @@ export interface BlogLoaderOptions {
 	bodies: string;
 }
 
-const isMdx = (file: string | undefined) => !!file && file.toLowerCase().endsWith('.mdx');
 
 export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 	const mdxLoader = glob({
@@ -54,7 +54,7 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 		// One whose file is gone (deleted, renamed) is dropped first: left in the store, it would
 		// claim its permalink, and the glob loader would keep importing the old path.
 		for (const entry of context.store.values()) {
-			if (!isMdx(entry.filePath)) continue;
+			if (!isMdxFile(entry.filePath)) continue;
 			if (existsSync(path.resolve(root, entry.filePath!))) ids.claim(entry.id, entry.filePath!);
 			else context.store.delete(entry.id);
 		}
@@ -63,7 +63,7 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 		await mdxLoader.load({
 			...context,
 			// The glob loader prunes entries it did not load; show it only the MDX ones.
-			store: onlyEntries(context.store, (entry) => isMdx(entry?.filePath)),
+			store: onlyEntries(context.store, (entry) => isMdxFile(entry?.filePath)),
 			parseData: async ({ id, data, filePath }) => {
 				const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
 				mdxIds.add(id);
@@ -82,7 +82,7 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 		const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
 		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind: 'blog', files: markdown, trusted: true, ids, bodies });
 		for (const entry of context.store.values()) {
-			if (!isMdx(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
+			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}
 		failOnProblems('blog', [...errors, ...mdErrors]);
 	}

@@ -5,11 +5,11 @@
  * components, still go through Astro.
  */
 import { htmlStoreDir } from 'virtual:project-pages/config';
-import { HtmlStore, type StoredBodyRef } from '../content/html-store.ts';
+import { HtmlStore, isMdxFile, type StoredBodyRef } from '../content/html-store.ts';
 
 const store = new HtmlStore(htmlStoreDir);
 
-export const isMdxEntry = (entry: { filePath?: string | undefined }) => !!entry.filePath?.toLowerCase().endsWith('.mdx');
+export const isMdxEntry = (entry: { filePath?: string | undefined }) => isMdxFile(entry.filePath);
 
 /** The body's HTML, as sanitized and rebased by the loader. */
 export function storedBody(entry: StoredBodyRef): string {
