@@ -24,7 +24,6 @@ export interface BlogLoaderOptions {
 	bodies: string;
 }
 
-
 export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 	const mdxLoader = glob({
 		pattern: '**/*.mdx',
