@@ -7,18 +7,8 @@
  * attributes, which the build computes from the front matter.
  */
 import type { Page } from '@playwright/test';
+import { FACET_ATTRIBUTES, type Facet } from '../../src/project-pages/utils/project-filters.ts';
 import { axeViolations, expect, gotoWithoutScripts, screenshotBothWidths, test } from './support/test.ts';
-
-/** The facets, and the card attribute holding each one's values. */
-const FACET_ATTRIBUTES = {
-	difficulty: 'difficulty',
-	size: 'size',
-	skill: 'skills',
-	status: 'status',
-	mentor: 'mentors',
-	program: 'program',
-} as const;
-type Facet = keyof typeof FACET_ATTRIBUTES;
 
 interface Card {
 	id: string;
