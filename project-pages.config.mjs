@@ -4,7 +4,7 @@
  * authoring commands and the content checker read the same values as the
  * build (content folder, tracked toolchain) without loading Astro.
  *
- * @type {import('./src/project-pages/index.ts').ProjectPagesUserOptions}
+ * @type {import('astro-project-pages').ProjectPagesUserOptions}
  */
 const options = {
 	title: 'MirageOS',

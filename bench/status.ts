@@ -9,9 +9,9 @@
  */
 import { startFakeGitHub } from '../tests/helpers/fake-github.ts';
 import { syntheticRepos } from '../tests/helpers/fake-github/toolchain-fixture.ts';
-import { createStatusClient } from '../src/project-pages/ci/client.ts';
-import { trackedRepos } from '../src/project-pages/ci/options.ts';
-import { parseReference, type GitHubRef } from '../src/project-pages/ci/references.ts';
+import { createStatusClient } from '../packages/project-pages/ci/client.ts';
+import { trackedRepos } from '../packages/project-pages/ci/options.ts';
+import { parseReference, type GitHubRef } from '../packages/project-pages/ci/references.ts';
 
 const LATENCY_MS = 100;
 const SIZES = [10, 40, 200];

@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { changedPages, formatChangedPages } from '../src/project-pages/checker/changed-pages.ts';
-import { loadProjectOptions } from '../src/project-pages/checker/project-config.ts';
+import { changedPages, formatChangedPages } from '../packages/project-pages/checker/changed-pages.ts';
+import { loadProjectOptions } from '../packages/project-pages/checker/project-config.ts';
 
 const [base = 'origin/main', ...extra] = process.argv.slice(2);
 if (extra.length > 0 || base.startsWith('-')) {

@@ -4,13 +4,13 @@
  * Validates all content without a build and prints `path:line:column: message`
  * lines, or GitHub annotations when GITHUB_ACTIONS=true. Exits 1 on errors
  * (warnings alone exit 0) and 2 on bad arguments. The rules live in
- * src/project-pages/checker/; this only prints.
+ * packages/project-pages/checker/; this only prints.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/project-pages/checker/check-content.ts';
-import { formatAnnotation, formatFinding } from '../src/project-pages/checker/finding.ts';
-import { knownRepos, loadProjectOptions } from '../src/project-pages/checker/project-config.ts';
+import { checkContent } from '../packages/project-pages/checker/check-content.ts';
+import { formatAnnotation, formatFinding } from '../packages/project-pages/checker/finding.ts';
+import { knownRepos, loadProjectOptions } from '../packages/project-pages/checker/project-config.ts';
 
 const USAGE = 'usage: npm run check:content [-- --root <project dir>]';
 

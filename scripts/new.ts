@@ -14,9 +14,9 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { isoDay, parseContentDate } from '../src/project-pages/content/dates.ts';
-import { padRfcNumber, slugify } from '../src/project-pages/content/identity.ts';
-import { loadProjectOptions } from '../src/project-pages/checker/project-config.ts';
+import { isoDay, parseContentDate } from '../packages/project-pages/content/dates.ts';
+import { padRfcNumber, slugify } from '../packages/project-pages/content/identity.ts';
+import { loadProjectOptions } from '../packages/project-pages/checker/project-config.ts';
 
 const USAGE = `usage: npm run new -- <kind> [argument] [--author "Name"]
   rfc "Title"            a draft RFC with the next free number

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import matter from 'gray-matter';
-import { extractMinutes, type MinutesSummary } from '../src/project-pages/markdown/extract-minutes.ts';
+import { extractMinutes, type MinutesSummary } from '../packages/project-pages/markdown/extract-minutes.ts';
 
 export const DEFAULT_CORPUS = resolve(import.meta.dirname, '../../shared/corpus/mirage-www/minutes');
 

@@ -14,13 +14,13 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { CiOptionsSchema } from '../src/project-pages/ci/options.ts';
-import { statusRequest } from '../src/project-pages/ci/loader.ts';
-import { createStatusClient } from '../src/project-pages/ci/client.ts';
-import { gitHubEnv } from '../src/project-pages/ci/github-env.ts';
-import { StatusFetchError } from '../src/project-pages/ci/errors.ts';
-import { writeSnapshot } from '../src/project-pages/ci/snapshot.ts';
-import { deriveSnapshot, toolchainSummary } from '../src/project-pages/ci/derive.ts';
+import { CiOptionsSchema } from '../packages/project-pages/ci/options.ts';
+import { statusRequest } from '../packages/project-pages/ci/loader.ts';
+import { createStatusClient } from '../packages/project-pages/ci/client.ts';
+import { gitHubEnv } from '../packages/project-pages/ci/github-env.ts';
+import { StatusFetchError } from '../packages/project-pages/ci/errors.ts';
+import { writeSnapshot } from '../packages/project-pages/ci/snapshot.ts';
+import { deriveSnapshot, toolchainSummary } from '../packages/project-pages/ci/derive.ts';
 
 const { values: args } = parseArgs({
 	options: {

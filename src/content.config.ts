@@ -1,4 +1,4 @@
 // Astro reads collections only from this file; the integration supplies them.
-import { projectPagesCollections } from './project-pages/collections.ts';
+import { projectPagesCollections } from 'astro-project-pages/collections';
 
 export const collections = projectPagesCollections();

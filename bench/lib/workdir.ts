@@ -2,8 +2,8 @@
 // baseline and a copy of this site, both reading the generated corpus.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { KINDS } from './corpus.ts';
 
 /** What of the repo makes up the site. Missing paths are skipped. */
@@ -30,9 +30,14 @@ function linkNodeModules(repo: string, dir: string): void {
 	const target = join(dir, 'node_modules');
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target);
+	const workspace = join(realpathSync(repo), 'packages') + sep;
 	for (const name of readdirSync(join(repo, 'node_modules'))) {
 		if (name === '.astro' || name === '.vite' || name === '.cache') continue;
-		symlinkSync(join(repo, 'node_modules', name), join(target, name));
+		const source = join(repo, 'node_modules', name);
+		// A workspace package (the integration) is copied, as an install would: linked, its
+		// files would lie outside the work dir's root, where Astro's compiler does not expect them.
+		if (realpathSync(source).startsWith(workspace)) cpSync(realpathSync(source), join(target, name), { recursive: true });
+		else symlinkSync(source, join(target, name));
 	}
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSite, REPO, type FixtureSite } from '../helpers/build-site.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { toolchainFixture, TOOLCHAIN } from '../helpers/fake-github/toolchain-fixture.ts';
-import { collectContentReferences } from '../../src/project-pages/ci/content-references.ts';
+import { collectContentReferences } from '../../packages/project-pages/ci/content-references.ts';
 
 const TOKEN = 'ghp_BUILDtest_do_not_leak_0123456789abcdef';
 const CONTENT = path.join(REPO, 'tests/fixtures/site/content');

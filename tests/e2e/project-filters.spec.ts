@@ -7,7 +7,7 @@
  * attributes, which the build computes from the front matter.
  */
 import type { Page } from '@playwright/test';
-import { FACET_ATTRIBUTES, type Facet } from '../../src/project-pages/utils/project-filters.ts';
+import { FACET_ATTRIBUTES, type Facet } from '../../packages/project-pages/utils/project-filters.ts';
 import { axeViolations, expect, gotoWithoutScripts, screenshotBothWidths, test } from './support/test.ts';
 
 interface Card {

@@ -1,16 +1,18 @@
 /**
  * Builds a small site with the integration, in a temporary folder, the way
- * another project would adopt it: its own astro.config.mjs, a copy of
- * `src/project-pages/`, its own `content/`. Returns where the output went and
+ * another project would adopt it: its own astro.config.mjs importing
+ * `astro-project-pages` (the workspace package, through the repository's
+ * node_modules), its own `content/`. Returns where the output went and
  * what the build printed.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const PACKAGE_NAME = 'astro-project-pages';
 
 export interface FixtureSite {
 	root: string;
@@ -43,20 +45,23 @@ export async function buildFixtureSite({ env = {}, ...site }: BuildOptions): Pro
 /** Writes the site's folder (config, integration copy, content) and returns it, unbuilt. */
 export async function prepareFixtureSite({ content, options = {}, incremental = false }: Omit<BuildOptions, 'env'>): Promise<string> {
 	const root = await mkdtemp(path.join(tmpdir(), 'project-pages-site-'));
-	await cp(path.join(REPO, 'src/project-pages'), path.join(root, 'src/project-pages'), { recursive: true });
-	await symlink(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-	await writeFile(path.join(root, 'package.json'), JSON.stringify({ name: 'fixture-site', private: true, type: 'module' }));
+	await mkdir(path.join(root, 'src'), { recursive: true });
+	await linkDependencies(root);
+	await writeFile(
+		path.join(root, 'package.json'),
+		JSON.stringify({ name: 'fixture-site', private: true, type: 'module', dependencies: { 'astro-project-pages': '*' } }),
+	);
 	await writeFile(
 		path.join(root, 'src/content.config.ts'),
-		"import { projectPagesCollections } from './project-pages/collections.ts';\nexport const collections = projectPagesCollections();\n",
+		"import { projectPagesCollections } from 'astro-project-pages/collections';\nexport const collections = projectPagesCollections();\n",
 	);
 	const merged = { title: 'Fixture', description: 'A fixture site for tests.', ...options };
 	await writeFile(
 		path.join(root, 'astro.config.mjs'),
 		`import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import projectPages from './src/project-pages/index.ts';
-// Its own cache: node_modules is a symlink shared with other builds running at the same time.
+import projectPages from 'astro-project-pages';
+// Its own cache: node_modules links to packages shared with other builds running at the same time.
 export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'always', cacheDir: './.astro-cache', experimental: { incrementalBuild: ${incremental} }, integrations: [mdx(), projectPages(${JSON.stringify(merged)})] });
 `,
 	);
@@ -71,6 +76,22 @@ export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'alwa
 		}
 	}
 	return root;
+}
+
+/**
+ * The fixture's node_modules: the repository's packages, linked one by one,
+ * and the integration copied in as an installed package would be. (A link to
+ * the workspace folder would put the integration's files outside the
+ * fixture's root, where Astro's compiler does not expect them.)
+ */
+async function linkDependencies(root: string): Promise<void> {
+	const modules = path.join(root, 'node_modules');
+	await mkdir(modules);
+	for (const name of await readdir(path.join(REPO, 'node_modules'))) {
+		if (name === PACKAGE_NAME || name === '.astro' || name === '.vite' || name === '.package-lock.json') continue;
+		await symlink(path.join(REPO, 'node_modules', name), path.join(modules, name));
+	}
+	await cp(path.join(REPO, 'packages/project-pages'), path.join(modules, PACKAGE_NAME), { recursive: true });
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ output: string; exitCode: number }> {

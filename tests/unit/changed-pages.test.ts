@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPages, formatChangedPages } from '../../src/project-pages/checker/changed-pages.ts';
+import { changedPages, formatChangedPages } from '../../packages/project-pages/checker/changed-pages.ts';
 
 const DIFF = [
 	'A\tcontent/rfcs/0007-errors.md',

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/project-pages/checker/check-content.ts';
-import { formatAnnotation, formatFinding } from '../../src/project-pages/checker/finding.ts';
-import { scanBody } from '../../src/project-pages/checker/markdown-links.ts';
-import { knownRepos, loadProjectOptions } from '../../src/project-pages/checker/project-config.ts';
-import { SitePages } from '../../src/project-pages/checker/site-pages.ts';
+import { checkContent } from '../../packages/project-pages/checker/check-content.ts';
+import { formatAnnotation, formatFinding } from '../../packages/project-pages/checker/finding.ts';
+import { scanBody } from '../../packages/project-pages/checker/markdown-links.ts';
+import { knownRepos, loadProjectOptions } from '../../packages/project-pages/checker/project-config.ts';
+import { SitePages } from '../../packages/project-pages/checker/site-pages.ts';
 
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRfcHistories, rfcHistories } from '../../src/project-pages/content/git-history.ts';
+import { readRfcHistories, rfcHistories } from '../../packages/project-pages/content/git-history.ts';
 
 let base: string;
 /** The repository; the project lives in its `site/` folder, as in a monorepo. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callsCalendar, duration, escapeText, firstCall, foldLine, serialize, utcDateTime } from '../../src/project-pages/utils/ical.ts';
-import projectPages from '../../src/project-pages/index.ts';
+import { callsCalendar, duration, escapeText, firstCall, foldLine, serialize, utcDateTime } from '../../packages/project-pages/utils/ical.ts';
+import projectPages from '../../packages/project-pages/index.ts';
 
 const now = new Date('2026-11-27T10:11:12.345Z');
 const schedule = { start: '2026-01-07', time: '16:00', everyWeeks: 2, durationMinutes: 60 };

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/project-pages/checker/check-content.ts';
-import { formatFinding } from '../../src/project-pages/checker/finding.ts';
-import { knownRepos, loadProjectOptions } from '../../src/project-pages/checker/project-config.ts';
+import { checkContent } from '../../packages/project-pages/checker/check-content.ts';
+import { formatFinding } from '../../packages/project-pages/checker/finding.ts';
+import { knownRepos, loadProjectOptions } from '../../packages/project-pages/checker/project-config.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(REPO, 'scripts/new.ts');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOptions } from '../../src/project-pages/options.ts';
+import { parseOptions } from '../../packages/project-pages/options.ts';
 
 const base = { title: 'MirageOS', description: 'Unikernels.' };
 

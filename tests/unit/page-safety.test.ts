@@ -4,10 +4,10 @@
  * own pages, and reference badges only on real autolinks.
  */
 import { describe, expect, it } from 'vitest';
-import { permalinkProblem, tagSlug } from '../../src/project-pages/content/identity.ts';
-import { rebaseRelativeUrls } from '../../src/project-pages/loaders/rebase-urls.ts';
-import { avoidReservedIds } from '../../src/project-pages/loaders/reserved-ids.ts';
-import { annotateReferences } from '../../src/project-pages/components/status/annotate-references.ts';
+import { permalinkProblem, tagSlug } from '../../packages/project-pages/content/identity.ts';
+import { rebaseRelativeUrls } from '../../packages/project-pages/loaders/rebase-urls.ts';
+import { avoidReservedIds } from '../../packages/project-pages/loaders/reserved-ids.ts';
+import { annotateReferences } from '../../packages/project-pages/components/status/annotate-references.ts';
 
 describe('rebaseRelativeUrls', () => {
 	it('resolves relative links and images as mirage-www meant them, from the slash-less page URL', () => {

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startFakeGitHub } from '../fake-github.ts';
 import { toolchainFixture } from './toolchain-fixture.ts';
-import { collectContentReferences } from '../../../src/project-pages/ci/content-references.ts';
+import { collectContentReferences } from '../../../packages/project-pages/ci/content-references.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refusedUrl, startFakeGitHub, type FakeGitHub } from '../../helpers/fake-github.ts';
 import { fakeRepo, syntheticRepos, toolchainFixture, TOOLCHAIN } from '../../helpers/fake-github/toolchain-fixture.ts';
-import { createStatusClient, type FetchStatusRequest } from '../../../src/project-pages/ci/client.ts';
-import { StatusFetchError } from '../../../src/project-pages/ci/errors.ts';
-import { trackedRepos } from '../../../src/project-pages/ci/options.ts';
-import { parseReference } from '../../../src/project-pages/ci/references.ts';
+import { createStatusClient, type FetchStatusRequest } from '../../../packages/project-pages/ci/client.ts';
+import { StatusFetchError } from '../../../packages/project-pages/ci/errors.ts';
+import { trackedRepos } from '../../../packages/project-pages/ci/options.ts';
+import { parseReference } from '../../../packages/project-pages/ci/references.ts';
 
 const TOKEN = 'ghp_TESTtoken0123456789abcdefghijklmnopqr';
 const now = new Date('2025-06-01T14:05:00Z');

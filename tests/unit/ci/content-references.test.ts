@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectContentReferences, referencesInDocument } from '../../../src/project-pages/ci/content-references.ts';
+import { collectContentReferences, referencesInDocument } from '../../../packages/project-pages/ci/content-references.ts';
 
 describe('referencesInDocument', () => {
 	it('reads discussion, repos, affects and body references, skipping code', () => {

@@ -7,8 +7,8 @@ import {
 	formatAsOf,
 	repoState,
 	toolchainSummary,
-} from '../../../src/project-pages/ci/derive.ts';
-import type { Check, Commit, RepoStatus } from '../../../src/project-pages/ci/snapshot-schema.ts';
+} from '../../../packages/project-pages/ci/derive.ts';
+import type { Check, Commit, RepoStatus } from '../../../packages/project-pages/ci/snapshot-schema.ts';
 
 const check = (name: string, state: Check['state'], kind: Check['kind'] = 'check-run'): Check => ({ name, kind, state });
 let n = 0;

@@ -15,9 +15,9 @@ import {
 	toolchainStatusLoader,
 	STATUS_ENTRY_ID,
 	type ToolchainStatusLoaderOptions,
-} from '../../../src/project-pages/ci/loader.ts';
-import { writeSnapshot } from '../../../src/project-pages/ci/snapshot.ts';
-import type { StatusSnapshot } from '../../../src/project-pages/ci/snapshot-schema.ts';
+} from '../../../packages/project-pages/ci/loader.ts';
+import { writeSnapshot } from '../../../packages/project-pages/ci/snapshot.ts';
+import type { StatusSnapshot } from '../../../packages/project-pages/ci/snapshot-schema.ts';
 
 const TOKEN = 'ghp_LOADERtoken9876543210zyxwvutsrqponmlk';
 const now = new Date();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CiOptionsSchema, trackedRepos } from '../../../src/project-pages/ci/options.ts';
+import { CiOptionsSchema, trackedRepos } from '../../../packages/project-pages/ci/options.ts';
 
 const messages = (input: unknown) => {
 	const r = CiOptionsSchema.safeParse(input);

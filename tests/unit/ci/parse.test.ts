@@ -3,8 +3,8 @@
  * client tests against the fake server do not pin down exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { checkRunState, parseEarlierAttempts, statusState } from '../../../src/project-pages/ci/parse.ts';
-import type { Check } from '../../../src/project-pages/ci/snapshot-schema.ts';
+import { checkRunState, parseEarlierAttempts, statusState } from '../../../packages/project-pages/ci/parse.ts';
+import type { Check } from '../../../packages/project-pages/ci/snapshot-schema.ts';
 
 const run = (name: string, conclusion: string | null, status = 'COMPLETED') => ({ __typename: 'CheckRun', name, status, conclusion });
 const suite = (workflow: string | null, runs: unknown[]) => ({

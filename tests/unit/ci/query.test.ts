@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildContextsPageQuery, buildStatusQuery, planBatches } from '../../../src/project-pages/ci/query.ts';
-import { parseReference, type GitHubRef } from '../../../src/project-pages/ci/references.ts';
-import type { TrackedRepo } from '../../../src/project-pages/ci/options.ts';
+import { buildContextsPageQuery, buildStatusQuery, planBatches } from '../../../packages/project-pages/ci/query.ts';
+import { parseReference, type GitHubRef } from '../../../packages/project-pages/ci/references.ts';
+import type { TrackedRepo } from '../../../packages/project-pages/ci/options.ts';
 
 const repos = (n: number): TrackedRepo[] =>
 	Array.from({ length: n }, (_, i) => ({ owner: 'org', repo: `r${i}`, id: `org/r${i}`, group: 'g' }));

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findReferences } from '../../../src/project-pages/ci/references.ts';
+import { findReferences } from '../../../packages/project-pages/ci/references.ts';
 import { CORPUS, corpusAvailable } from '../../helpers/corpus.ts';
 
 // The reference definition: one global regex, with the same checks around each match.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReferences, parseReference } from '../../../src/project-pages/ci/references.ts';
+import { findReferences, parseReference } from '../../../packages/project-pages/ci/references.ts';
 
 const ids = (text: string) => findReferences(text).map((r) => r.id);
 

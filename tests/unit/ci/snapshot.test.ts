@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshot, SnapshotError, writeSnapshot } from '../../../src/project-pages/ci/snapshot.ts';
-import type { StatusSnapshot } from '../../../src/project-pages/ci/snapshot-schema.ts';
+import { readSnapshot, SnapshotError, writeSnapshot } from '../../../packages/project-pages/ci/snapshot.ts';
+import type { StatusSnapshot } from '../../../packages/project-pages/ci/snapshot-schema.ts';
 
 const snapshot: StatusSnapshot = {
 	schemaVersion: 1,

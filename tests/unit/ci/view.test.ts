@@ -8,8 +8,8 @@ import {
 	reposByGroup,
 	shieldsEndpoint,
 	timeAgo,
-} from '../../../src/project-pages/ci/view.ts';
-import type { RepoStatus } from '../../../src/project-pages/ci/snapshot-schema.ts';
+} from '../../../packages/project-pages/ci/view.ts';
+import type { RepoStatus } from '../../../packages/project-pages/ci/snapshot-schema.ts';
 
 const repo = (id: string, group: string | undefined, checks: RepoStatus['history'][number]['checks']): RepoStatus => ({
 	id,

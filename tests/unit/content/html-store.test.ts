@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HtmlStore, htmlStoreDir } from '../../../src/project-pages/content/html-store.ts';
+import { HtmlStore, htmlStoreDir } from '../../../packages/project-pages/content/html-store.ts';
 
-const STORE_MODULE = new URL('../../../src/project-pages/content/html-store.ts', import.meta.url).href;
+const STORE_MODULE = new URL('../../../packages/project-pages/content/html-store.ts', import.meta.url).href;
 
 const freshDir = () => htmlStoreDir(mkdtempSync(path.join(tmpdir(), 'html-store-')));
 const minutes = (id: string, digest: string) => ({ collection: 'minutes', id, digest });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { removeStaleOutput } from '../../../src/project-pages/integration/keep-output.ts';
+import { removeStaleOutput } from '../../../packages/project-pages/integration/keep-output.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function write(root: string, files: string[]): void {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CORPUS as CORPUS_ROOT, corpusAvailable } from '../../helpers/corpus.ts';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY, extractMinutes } from '../../../src/project-pages/markdown/extract-minutes.ts';
+import { MAX_BODY, extractMinutes } from '../../../packages/project-pages/markdown/extract-minutes.ts';
 
 const CORPUS = join(CORPUS_ROOT, 'minutes');
 const haveCorpus = corpusAvailable('extract-minutes on real minutes', 'minutes');

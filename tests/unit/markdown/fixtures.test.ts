@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../src/project-pages/markdown/render.ts';
+import { renderMarkdown } from '../../../packages/project-pages/markdown/render.ts';
 
 const root = join(import.meta.dirname, '../../fixtures/markdown');
 const cases = readdirSync(root, { withFileTypes: true })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HastNode } from 'satteri';
-import { CACHE_ENTRIES, CACHE_MAX_CODE, cached } from '../../../src/project-pages/markdown/highlight.ts';
-import { renderMarkdown } from '../../../src/project-pages/markdown/render.ts';
+import { CACHE_ENTRIES, CACHE_MAX_CODE, cached } from '../../../packages/project-pages/markdown/highlight.ts';
+import { renderMarkdown } from '../../../packages/project-pages/markdown/render.ts';
 
 function counting() {
 	const calls: string[] = [];

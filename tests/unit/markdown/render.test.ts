@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as render from '../../../src/project-pages/markdown/render.ts';
-import { renderMarkdown } from '../../../src/project-pages/markdown/render.ts';
+import * as render from '../../../packages/project-pages/markdown/render.ts';
+import { renderMarkdown } from '../../../packages/project-pages/markdown/render.ts';
 
 describe('renderMarkdown', () => {
 	it('exports exactly renderMarkdown', () => {

@@ -1,9 +1,9 @@
 // Hostile input for untrusted content (issue 5): each case must render
 // inert, and quickly. Assertions read the HTML actually produced.
 import { describe, expect, it, vi } from 'vitest';
-import { renderMarkdown } from '../../../src/project-pages/markdown/render.ts';
-import { MAX_COPY_DEPTH, sanitizeNodes, sanitizeTree } from '../../../src/project-pages/markdown/sanitize-tree.ts';
-import { isSafeSrcset, isSafeUrl } from '../../../src/project-pages/markdown/safe-url.ts';
+import { renderMarkdown } from '../../../packages/project-pages/markdown/render.ts';
+import { MAX_COPY_DEPTH, sanitizeNodes, sanitizeTree } from '../../../packages/project-pages/markdown/sanitize-tree.ts';
+import { isSafeSrcset, isSafeUrl } from '../../../packages/project-pages/markdown/safe-url.ts';
 
 const untrusted = async (source: string) => (await renderMarkdown(source, { trusted: false })).html;
 

@@ -11,7 +11,7 @@ import {
 	selectionQuery,
 	type FilterableProject,
 	type ResolvedMentor,
-} from '../../../src/project-pages/utils/project-filters.ts';
+} from '../../../packages/project-pages/utils/project-filters.ts';
 
 const project = (over: Partial<FilterableProject> = {}): FilterableProject => ({
 	difficulty: 1,

@@ -2,7 +2,7 @@
  * The collections the integration's pages read. Astro has no hook that
  * registers collections, so the site's `src/content.config.ts` calls this:
  *
- *     import { projectPagesCollections } from './project-pages/collections.ts';
+ *     import { projectPagesCollections } from 'astro-project-pages/collections';
  *     export const collections = projectPagesCollections();
  */
 import { defineCollection } from 'astro:content';
