@@ -104,6 +104,7 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
 		// Some environments (CI=true) make Astro colour its log; tests read it as plain text.
+		// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 		child.on('close', (code) => resolve({ output: output.replace(/\x1b\[[0-9;]*m/g, ''), exitCode: code ?? 1 }));
 	});
 }

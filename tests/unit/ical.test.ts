@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { callsCalendar, duration, escapeText, firstCall, foldLine, serialize, utcDateTime } from '../../packages/project-pages/utils/ical.ts';
+import {
+	callsCalendar,
+	duration,
+	escapeText,
+	firstCall,
+	foldLine,
+	serialize,
+	utcDateTime,
+} from '../../packages/project-pages/utils/ical.ts';
 import projectPages from '../../packages/project-pages/index.ts';
 
 const now = new Date('2026-11-27T10:11:12.345Z');

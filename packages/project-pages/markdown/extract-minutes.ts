@@ -9,7 +9,7 @@
  * reads only the top-level blocks plus list items. Pure: no I/O.
  */
 import { markdownToMdast } from 'satteri';
-import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
+import type { List, Nodes, Root, RootContent } from 'mdast';
 import { mdastText, oneLine } from './mdast-text.ts';
 import { parsePeople } from './minutes-people.ts';
 import { findLabelledItems, toAction, type ActionItem } from './minutes-items.ts';

@@ -13,6 +13,7 @@
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'xmpp', 'irc', 'ircs']);
 
 // Everything at or below U+0020 (controls, space), plus DEL and the C1 range.
+// eslint-disable-next-line no-control-regex -- these are the characters browsers skip
 const IGNORED = /[\u0000-\u0020\u007f-\u009f]+/g;
 
 // A scheme is letters/digits/+/./- followed by ':' before any '/', '?' or '#'.

@@ -1,8 +1,7 @@
 import { CORPUS, corpusAvailable } from '../../helpers/corpus.ts';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectContentReferences, referencesInDocument } from '../../../packages/project-pages/ci/content-references.ts';
 

@@ -1,6 +1,7 @@
 // Hostile input for untrusted content (issue 5): each case must render
 // inert, and quickly. Assertions read the HTML actually produced.
 import { describe, expect, it, vi } from 'vitest';
+import type { ElementContent } from 'hast';
 import { renderMarkdown } from '../../../packages/project-pages/markdown/render.ts';
 import { MAX_COPY_DEPTH, sanitizeNodes, sanitizeTree } from '../../../packages/project-pages/markdown/sanitize-tree.ts';
 import { isSafeSrcset, isSafeUrl } from '../../../packages/project-pages/markdown/safe-url.ts';
@@ -176,14 +177,14 @@ describe('sanitizeTree', () => {
 	});
 
 	it('survives nesting far deeper than the call stack', () => {
-		let node: any = { type: 'text', value: 'deep' };
+		let node: ElementContent = { type: 'text', value: 'deep' };
 		for (let i = 0; i < 200_000; i++) node = { type: 'element', tagName: i % 2 ? 'span' : 'custom-x', properties: {}, children: [node] };
 		const clean = sanitizeTree({ type: 'root', children: [node] });
 		let depth = 0;
-		let cur: any = clean!.children[0];
+		let cur = clean!.children[0] as ElementContent;
 		while (cur.type === 'element') {
 			expect(cur.tagName).toBe('span');
-			cur = cur.children[0];
+			cur = cur.children[0]!;
 			depth++;
 		}
 		expect(depth).toBe(100_000);
@@ -193,12 +194,12 @@ describe('sanitizeTree', () => {
 
 describe('sanitizeNodes', () => {
 	it(`copies at most ${MAX_COPY_DEPTH} levels deep, keeping the text below`, () => {
-		let node: any = { type: 'text', value: 'deep' };
+		let node: ElementContent = { type: 'text', value: 'deep' };
 		for (let i = 0; i < 500; i++) node = { type: 'element', tagName: 'div', properties: {}, children: [node] };
 		let depth = 0;
-		let cur: any = sanitizeNodes([node])[0];
+		let cur = sanitizeNodes([node])[0]!;
 		while (cur.type === 'element') {
-			cur = cur.children[0];
+			cur = cur.children[0]!;
 			depth++;
 		}
 		expect(depth).toBe(MAX_COPY_DEPTH);
