@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
+		include: ['tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/package/**/*.test.ts'],
 		// Build tests run `astro build` in child processes; two at once is what 2 cores take.
 		fileParallelism: true,
 		maxWorkers: 2,

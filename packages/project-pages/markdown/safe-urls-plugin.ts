@@ -4,7 +4,7 @@
  * `[x](javascript:alert(1))`. Drops the unsafe href/src; the text stays.
  */
 import type { HastPluginDefinition } from 'satteri';
-import { isSafeUrl } from './safe-url.ts';
+import { isSafeUrl } from '../utils/safe-url.ts';
 
 export const safeUrlsPlugin: HastPluginDefinition = {
 	name: 'project-pages-safe-urls',

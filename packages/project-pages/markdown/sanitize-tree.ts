@@ -7,7 +7,7 @@
  * blockquotes or elements tens of thousands deep.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { isSafeSrcset, isSafeUrl } from './safe-url.ts';
+import { isSafeSrcset, isSafeUrl } from '../utils/safe-url.ts';
 import {
 	ALLOWED_ELEMENTS,
 	DROP_WITH_CONTENT,

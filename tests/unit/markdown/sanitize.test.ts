@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ElementContent } from 'hast';
 import { renderMarkdown } from '../../../packages/project-pages/markdown/render.ts';
 import { MAX_COPY_DEPTH, sanitizeNodes, sanitizeTree } from '../../../packages/project-pages/markdown/sanitize-tree.ts';
-import { isSafeSrcset, isSafeUrl } from '../../../packages/project-pages/markdown/safe-url.ts';
+import { isSafeSrcset, isSafeUrl } from '../../../packages/project-pages/utils/safe-url.ts';
 
 const untrusted = async (source: string) => (await renderMarkdown(source, { trusted: false })).html;
 

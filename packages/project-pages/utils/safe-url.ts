@@ -1,5 +1,6 @@
 /**
- * URL checks for untrusted content. Pure: no I/O.
+ * The one URL rule for everything that reaches an href or src from outside:
+ * markdown, raw HTML, front-matter fields and GitHub's answers. Pure: no I/O.
  *
  * The values reaching us are already entity-decoded (by the markdown parser or
  * the HTML reparse), so `&#106;avascript:` arrives as `javascript:`. What is
