@@ -10,10 +10,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { findReferences, parseReference } from './references.ts';
+import { isRepoName } from '../utils/github-names.ts';
 
 const REPO_FIELDS = ['repos', 'affects', 'affected', 'affected_repos'] as const;
 const REFERENCE_FIELDS = ['discussion'] as const;
-const OWNER_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
 
 async function markdownFiles(dir: string): Promise<string[]> {
 	let entries;
@@ -72,7 +72,7 @@ export function referencesInDocument(text: string): { references: string[]; repo
 	}
 	for (const field of REPO_FIELDS) {
 		for (const v of asList(data[field])) {
-			if (typeof v === 'string' && OWNER_REPO.test(v.trim())) repos.add(v.trim());
+			if (typeof v === 'string' && isRepoName(v.trim())) repos.add(v.trim());
 		}
 	}
 	for (const ref of findReferences(withoutCode(body))) references.add(ref.id);

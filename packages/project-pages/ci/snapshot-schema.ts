@@ -5,7 +5,7 @@
  * pages agree. Derived fields (state, failingSince, flakyChecks) are
  * recomputed from the raw commits whenever data is loaded (see derive.ts).
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 
 /** The `status` collection holds one entry, with this id. */
 export const STATUS_ENTRY_ID = 'current';

@@ -44,32 +44,3 @@ export const PROJECT_SIZE_HOURS: Record<ProjectSize, number> = {
 	medium: 175,
 	large: 350,
 };
-
-/** The content kinds this integration knows, keyed by their folder under `content/`. */
-export const CONTENT_KINDS = ['minutes', 'rfcs', 'projects', 'blog'] as const;
-export type ContentKind = (typeof CONTENT_KINDS)[number];
-
-/** The URL section of each kind's pages: mirage-www's `/weekly/` for minutes. */
-export const SECTION_OF_KIND: Record<ContentKind, string> = {
-	minutes: 'weekly',
-	rfcs: 'rfcs',
-	projects: 'projects',
-	blog: 'blog',
-};
-
-/**
- * Paths under each section that the integration's own pages use: an entry
- * with one of these permalinks would silently lose to the fixed route.
- */
-export const RESERVED_PERMALINKS: Record<ContentKind, readonly string[]> = {
-	minutes: ['actions', 'rss.xml', 'calls.ics'],
-	rfcs: [],
-	projects: ['filter'],
-	blog: ['rss.xml'],
-};
-
-/**
- * Kinds whose markdown arrives from outside contributors by pull request: only
- * `.md` is accepted there (MDX runs code at build time) and raw HTML is sanitized.
- */
-export const UNTRUSTED_KINDS: readonly ContentKind[] = ['minutes', 'rfcs', 'projects'];

@@ -14,7 +14,7 @@ import { IdRegistry, permalinkProblem } from '../content/identity.ts';
 import { listContentFiles } from '../content/read-content.ts';
 import { validateFrontMatter } from '../content/validate.ts';
 import { failOnProblems } from './fail.ts';
-import { syncMarkdownEntries } from './markdown-loader.ts';
+import { defaultSite, syncMarkdownEntries, type EntrySite } from './markdown-loader.ts';
 import { syncOnChange } from './watch.ts';
 
 export interface BlogLoaderOptions {
@@ -22,9 +22,10 @@ export interface BlogLoaderOptions {
 	directory: string;
 	/** Where rendered bodies of `.md` posts are kept: `htmlStoreDir` of the virtual config module. */
 	bodies: string;
+	site?: EntrySite;
 }
 
-export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
+export function blogLoader({ directory, bodies, site = defaultSite('blog') }: BlogLoaderOptions): Loader {
 	const mdxLoader = glob({
 		pattern: '**/*.mdx',
 		base: directory,
@@ -67,11 +68,11 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 				const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
 				mdxIds.add(id);
 				try {
-					const problem = permalinkProblem('blog', id, typeof data.permalink !== 'string' || !data.permalink);
+					const problem = permalinkProblem('blog', id, typeof data.permalink !== 'string' || !data.permalink, site.sectionPath);
 					if (problem) throw new ContentError(file, [{ message: problem }]);
 					const clash = ids.claim(id, file);
 					if (clash) throw clash;
-					return { ...validateFrontMatter('blog', file, data), permalink: id, file } as unknown as typeof data;
+					return { ...validateFrontMatter('blog', file, data, undefined, site.schema), permalink: id, file } as unknown as typeof data;
 				} catch (error) {
 					errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
 					return data;
@@ -79,7 +80,14 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 			},
 		});
 		const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
-		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind: 'blog', files: markdown, trusted: true, ids, bodies });
+		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, {
+			kind: 'blog',
+			files: markdown,
+			trusted: true,
+			ids,
+			bodies,
+			site,
+		});
 		for (const entry of context.store.values()) {
 			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}
