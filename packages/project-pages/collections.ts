@@ -19,7 +19,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import config, { base, htmlStoreDir as bodies } from 'virtual:project-pages/config';
-import { KINDS, type ContentKind } from './content/kinds.ts';
+import { CONTENT_KINDS, KINDS, type ContentKind } from './content/kinds.ts';
 import { checkExtensions, ENTRY_SCHEMAS, extensionKey, frontMatterSchema, PersonFields, type KindExtensions } from './content/schemas.ts';
 import { blogLoader } from './loaders/blog-loader.ts';
 import { markdownLoader, type EntrySite } from './loaders/markdown-loader.ts';
@@ -42,14 +42,10 @@ type EntrySchemaOf<K extends ContentKind, E extends KindExtensions> = K extends 
 	: (typeof ENTRY_SCHEMAS)[K];
 
 /** The collections, typed so that a site's own fields reach `getCollection()`: Astro reads each `schema`'s type. */
-export interface ProjectPagesCollections<E extends KindExtensions> {
-	minutes: { loader: Loader; schema: EntrySchemaOf<'minutes', E> };
-	rfcs: { loader: Loader; schema: EntrySchemaOf<'rfcs', E> };
-	projects: { loader: Loader; schema: EntrySchemaOf<'projects', E> };
-	blog: { loader: Loader; schema: EntrySchemaOf<'blog', E> };
+export type ProjectPagesCollections<E extends KindExtensions> = { [K in ContentKind]: { loader: Loader; schema: EntrySchemaOf<K, E> } } & {
 	people: { loader: Loader; schema: typeof PersonFields };
 	status: { loader: Loader };
-}
+};
 
 export function projectPagesCollections<E extends KindExtensions = Record<never, never>>(
 	options: ProjectPagesCollectionsOptions<E> = {},
@@ -75,7 +71,7 @@ export function projectPagesCollections<E extends KindExtensions = Record<never,
 	const loader = (kind: ContentKind) => {
 		const directory = `${dir}/${KINDS[kind].folder}`;
 		if (!config.sections[kind]) return offLoader(kind, directory);
-		if (KINDS[kind].trusted) return blogLoader({ directory, bodies, site: site(kind) });
+		if (KINDS[kind].trusted) return blogLoader({ kind, directory, bodies, site: site(kind) });
 		return markdownLoader({ kind: kind as Exclude<ContentKind, 'blog'>, directory, bodies, site: site(kind) });
 	};
 	const collection = (kind: ContentKind) =>
@@ -84,10 +80,7 @@ export function projectPagesCollections<E extends KindExtensions = Record<never,
 			schema: extensions[kind] ? ENTRY_SCHEMAS[kind].extend(extensions[kind].shape) : ENTRY_SCHEMAS[kind],
 		});
 	return {
-		minutes: collection('minutes'),
-		rfcs: collection('rfcs'),
-		projects: collection('projects'),
-		blog: collection('blog'),
+		...Object.fromEntries(CONTENT_KINDS.map((kind) => [kind, collection(kind)])),
 		people: defineCollection({ loader: peopleLoader({ file: `${dir}/people.yaml` }), schema: PersonFields }),
 		// Toolchain status from CI; the loader also fetches the repos and references the content names.
 		status: defineCollection({ loader: toolchainStatusLoader({ ci: config.ci, contentDir: dir }) }),

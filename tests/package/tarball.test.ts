@@ -6,12 +6,15 @@
  * file, no RFCs, no projects, no CI). Then its command, from node_modules,
  * where Node does not strip TypeScript types: the bundle made when packing.
  *
+ * Last, `astro check` on a page of the adopter's own that reads a field it
+ * added with `extend`: the package's types, from node_modules, reach it.
+ *
  * One install serves every test here; it is the slow part (npm's cache
  * makes it tens of seconds).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,7 +26,9 @@ import { checkLinks } from '../site/support/check-links.ts';
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, '../..');
 const PACKAGE = path.join(REPO, 'packages/project-pages');
-const ASTRO_VERSION = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+/** The repository's own versions, which npm's cache has. */
+const versionOf = (name: string) =>
+	(JSON.parse(readFileSync(path.join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let work: string;
@@ -74,7 +79,9 @@ beforeAll(async () => {
 		name: 'adopter',
 		private: true,
 		type: 'module',
-		dependencies: { astro: ASTRO_VERSION, 'astro-project-pages': `file:${tarball}` },
+		dependencies: { astro: versionOf('astro'), 'astro-project-pages': `file:${tarball}` },
+		// For `astro check`, which type-checks the adopter's pages against the package's types.
+		devDependencies: { '@astrojs/check': versionOf('@astrojs/check'), typescript: versionOf('typescript') },
 	});
 	for (const [file, text] of Object.entries(files)) {
 		await mkdir(path.dirname(path.join(project, file)), { recursive: true });
@@ -166,6 +173,7 @@ describe('its command, from node_modules', () => {
 			'content/blog/broken.md:3:7: date: must be a real calendar date (got "2026-02-30")',
 			'content/blog/broken.md:6:1: link /minutes/2026-01-08/: must point at an existing page; no minutes have the permalink "2026-01-08"',
 		]);
+		await rm(path.join(project, 'content/blog/broken.md'));
 	});
 
 	it('writes new content from its templates, which the checker accepts', async () => {
@@ -176,6 +184,42 @@ describe('its command, from node_modules', () => {
 		expect(text).not.toMatch(/mirage/i);
 		const usage = await projectPages('new');
 		expect(usage.code).toBe(2);
-		expect(usage.stderr).toContain('say what to create: minutes, rfc, project or post');
+		expect(usage.stderr).toContain('say what to create: post, minutes, rfc or project');
+	});
+});
+
+describe('its types, from node_modules', () => {
+	it("type-check a page of the adopter's own that reads a field it added with extend", async () => {
+		await writeFile(
+			path.join(project, 'tsconfig.json'),
+			JSON.stringify({ extends: 'astro/tsconfigs/strict', include: ['.astro/types.d.ts', '**/*'], exclude: ['dist'] }),
+		);
+		await writeFile(
+			path.join(project, 'src/content.config.ts'),
+			`import { z } from 'astro/zod';
+import { projectPagesCollections } from 'astro-project-pages/collections';
+export const collections = projectPagesCollections({ extend: { minutes: z.object({ venue: z.string().optional() }) } });
+`,
+		);
+		await mkdir(path.join(project, 'src/pages'), { recursive: true });
+		await writeFile(
+			path.join(project, 'src/pages/venues.astro'),
+			`---
+import { getCollection } from 'astro:content';
+import { config, entryUrl } from 'astro-project-pages/site';
+const calls = await getCollection('minutes');
+const venue: string | undefined = calls[0]?.data.venue;
+const title: string = config.title;
+// @ts-expect-error: posts have no venue, so the field's type is real, not \`any\`
+const none = (await getCollection('blog'))[0]?.data.venue;
+---
+<p>{title}: {calls.map((call) => <a href={entryUrl(call)}>{venue ?? none}</a>)}</p>
+`,
+		);
+		const check = await exec(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'check'], project);
+		// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+		const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+		expect(output).toMatch(/- 0 errors/);
+		expect(check.code, output).toBe(0);
 	});
 });

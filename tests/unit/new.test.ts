@@ -88,8 +88,8 @@ describe('npm run new', () => {
 	});
 
 	it.each([
-		[[], 'say what to create: minutes, rfc, project or post'],
-		[['essay', 'x'], 'unknown kind "essay"; it must be one of minutes, rfc, project, post'],
+		[[], 'say what to create: post, minutes, rfc or project'],
+		[['essay', 'x'], 'unknown kind "essay"; it must be one of post, minutes, rfc, project'],
 		[['rfc'], 'rfc needs a title, e.g. project-pages new rfc "Error handling"'],
 		[['post', '  '], 'post needs a title'],
 		[['project', '!!!'], 'the title "!!!" has no letters or digits to make a file name from'],

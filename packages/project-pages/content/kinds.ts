@@ -42,9 +42,29 @@ export interface KindSpec {
 	repoFields: readonly string[];
 	/** `project-pages new <command>` writes `templates/<template>`; the argument is a title or a date. */
 	scaffold: { command: string; template: string; argument: 'title' | 'date'; what: string };
+	/** What the section's index offers, for the search page's list of indexes. */
+	summary: string;
 }
 
+// In the order the sidebar, search and 404 page list them (mirage-www's).
 export const KINDS = {
+	blog: {
+		folder: 'blog',
+		path: 'blog',
+		label: 'Blog',
+		item: 'Post',
+		trusted: true,
+		routes: [
+			{ pattern: '', entrypoint: './routes/blog/index.astro' },
+			{ pattern: 'rss.xml', entrypoint: './routes/blog/rss.xml.ts' },
+			{ pattern: '[permalink]', entrypoint: './routes/blog/[permalink].astro' },
+		],
+		missing: (id) => `no post has the permalink "${id}"`,
+		peopleFields: [['authors']],
+		repoFields: [],
+		scaffold: { command: 'post', template: 'post.md', argument: 'title', what: 'a blog post' },
+		summary: 'posts, newest first',
+	},
 	minutes: {
 		folder: 'minutes',
 		path: 'minutes',
@@ -62,6 +82,7 @@ export const KINDS = {
 		peopleFields: [['chair'], ['attendees'], ['author']],
 		repoFields: [],
 		scaffold: { command: 'minutes', template: 'minutes.md', argument: 'date', what: 'minutes of a call (default: today)' },
+		summary: 'minutes of every call, by year',
 	},
 	rfcs: {
 		folder: 'rfcs',
@@ -77,6 +98,7 @@ export const KINDS = {
 		peopleFields: [['authors']],
 		repoFields: ['affects'],
 		scaffold: { command: 'rfc', template: 'rfc.md', argument: 'title', what: 'a draft RFC with the next free number' },
+		summary: 'proposals, by status',
 	},
 	projects: {
 		folder: 'projects',
@@ -93,22 +115,7 @@ export const KINDS = {
 		peopleFields: [['mentors'], ['outcome', 'student']],
 		repoFields: ['repos'],
 		scaffold: { command: 'project', template: 'project.md', argument: 'title', what: 'a project idea for students and newcomers' },
-	},
-	blog: {
-		folder: 'blog',
-		path: 'blog',
-		label: 'Blog',
-		item: 'Post',
-		trusted: true,
-		routes: [
-			{ pattern: '', entrypoint: './routes/blog/index.astro' },
-			{ pattern: 'rss.xml', entrypoint: './routes/blog/rss.xml.ts' },
-			{ pattern: '[permalink]', entrypoint: './routes/blog/[permalink].astro' },
-		],
-		missing: (id) => `no post has the permalink "${id}"`,
-		peopleFields: [['authors']],
-		repoFields: [],
-		scaffold: { command: 'post', template: 'post.md', argument: 'title', what: 'a blog post' },
+		summary: 'project ideas, with filters',
 	},
 } as const satisfies Record<string, KindSpec>;
 
@@ -123,6 +130,10 @@ export function isContentKind(value: string): value is ContentKind {
 export interface PageSectionSpec {
 	path: string;
 	label: string;
+	/** Whether the sidebar links to the section (after the kinds). */
+	nav: boolean;
+	/** What the section's index offers, for the search page's list of indexes. */
+	summary?: string;
 	routes: readonly KindRoute[];
 	/** For the checker: the end of "must point at an existing page; …" (only sections with one page per id). */
 	missing?: (id: string) => string;
@@ -131,9 +142,22 @@ export interface PageSectionSpec {
 }
 
 export const PAGE_SECTIONS = {
+	status: {
+		path: 'status',
+		label: 'Toolchain status',
+		nav: true,
+		routes: [
+			{ pattern: '', entrypoint: './routes/status/index.astro' },
+			// `/status.json`: a pattern starting with "." is a file beside the section, not in it.
+			{ pattern: '.json', entrypoint: './routes/status/status.json.ts' },
+			{ pattern: '[owner]/[repo].json', entrypoint: './routes/status/badge.json.ts' },
+		],
+	},
 	people: {
 		path: 'people',
 		label: 'People',
+		nav: true,
+		summary: 'who wrote, chaired and mentored what',
 		routes: [
 			{ pattern: '', entrypoint: './routes/people/index.astro' },
 			{ pattern: '[handle]', entrypoint: './routes/people/[handle].astro' },
@@ -143,6 +167,8 @@ export const PAGE_SECTIONS = {
 	tags: {
 		path: 'tags',
 		label: 'Tags',
+		nav: false,
+		summary: 'posts by topic',
 		routes: [
 			{ pattern: '', entrypoint: './routes/tags/index.astro' },
 			{ pattern: '[tag]', entrypoint: './routes/tags/[tag].astro' },
@@ -150,19 +176,10 @@ export const PAGE_SECTIONS = {
 		missing: (id) => `no post is tagged "${id}"`,
 		needs: 'blog',
 	},
-	status: {
-		path: 'status',
-		label: 'Toolchain status',
-		routes: [
-			{ pattern: '', entrypoint: './routes/status/index.astro' },
-			// `/status.json`: a pattern starting with "." is a file beside the section, not in it.
-			{ pattern: '.json', entrypoint: './routes/status/status.json.ts' },
-			{ pattern: '[owner]/[repo].json', entrypoint: './routes/status/badge.json.ts' },
-		],
-	},
 	search: {
 		path: 'search',
 		label: 'Search',
+		nav: false,
 		routes: [{ pattern: '', entrypoint: './routes/search.astro' }],
 	},
 } as const satisfies Record<string, PageSectionSpec>;

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/front-matter.ts';
+import type { ContentKind } from '../content/kinds.ts';
 import { isMdxFile } from '../content/html-store.ts';
 import { IdRegistry, permalinkProblem } from '../content/identity.ts';
 import { listContentFiles } from '../content/read-content.ts';
@@ -18,6 +19,8 @@ import { defaultSite, syncMarkdownEntries, type EntrySite } from './markdown-loa
 import { syncOnChange } from './watch.ts';
 
 export interface BlogLoaderOptions {
+	/** The trusted kind the loader serves (the registry's `trusted`); the blog unless said. */
+	kind?: ContentKind;
 	/** Folder relative to the project root, e.g. `content/blog`. */
 	directory: string;
 	/** Where rendered bodies of `.md` posts are kept: `htmlStoreDir` of the virtual config module. */
@@ -25,7 +28,7 @@ export interface BlogLoaderOptions {
 	site?: EntrySite;
 }
 
-export function blogLoader({ directory, bodies, site = defaultSite('blog') }: BlogLoaderOptions): Loader {
+export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSite(kind) }: BlogLoaderOptions): Loader {
 	const mdxLoader = glob({
 		pattern: '**/*.mdx',
 		base: directory,
@@ -33,7 +36,7 @@ export function blogLoader({ directory, bodies, site = defaultSite('blog') }: Bl
 		retainBody: false,
 	});
 	return {
-		name: 'project-pages:blog',
+		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
 			await syncBlog(context);
 			// MDX files are watched by the glob loader itself (it was given the watcher above); a
@@ -68,11 +71,11 @@ export function blogLoader({ directory, bodies, site = defaultSite('blog') }: Bl
 				const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
 				mdxIds.add(id);
 				try {
-					const problem = permalinkProblem('blog', id, typeof data.permalink !== 'string' || !data.permalink, site.sectionPath);
+					const problem = permalinkProblem(kind, id, typeof data.permalink !== 'string' || !data.permalink, site.sectionPath);
 					if (problem) throw new ContentError(file, [{ message: problem }]);
 					const clash = ids.claim(id, file);
 					if (clash) throw clash;
-					return { ...validateFrontMatter('blog', file, data, undefined, site.schema), permalink: id, file } as unknown as typeof data;
+					return { ...validateFrontMatter(kind, file, data, undefined, site.schema), permalink: id, file } as unknown as typeof data;
 				} catch (error) {
 					errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
 					return data;
@@ -81,7 +84,7 @@ export function blogLoader({ directory, bodies, site = defaultSite('blog') }: Bl
 		});
 		const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
 		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, {
-			kind: 'blog',
+			kind,
 			files: markdown,
 			trusted: true,
 			ids,
@@ -91,7 +94,7 @@ export function blogLoader({ directory, bodies, site = defaultSite('blog') }: Bl
 		for (const entry of context.store.values()) {
 			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}
-		failOnProblems('blog', [...errors, ...mdErrors]);
+		failOnProblems(kind, [...errors, ...mdErrors]);
 	}
 }
 

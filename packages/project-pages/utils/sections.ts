@@ -57,6 +57,22 @@ export function enabledKinds(sections: Sections): ContentKind[] {
 	return (Object.keys(KINDS) as ContentKind[]).filter((kind) => sections[kind] !== undefined);
 }
 
+/** What the sidebar lists, in order: every kind that is on, then the page sections marked `nav`. */
+export function navSections(sections: Sections): SectionKey[] {
+	const pages = (Object.keys(PAGE_SECTIONS) as (keyof typeof PAGE_SECTIONS)[]).filter((key) => PAGE_SECTIONS[key].nav);
+	return [...enabledKinds(sections), ...pages.filter((key) => sections[key] !== undefined)];
+}
+
+/** The kinds that are on and have a feed (an `rss.xml` page). */
+export function feedKinds(sections: Sections): ContentKind[] {
+	return enabledKinds(sections).filter((kind) => KINDS[kind].routes.some((route) => route.pattern === 'rss.xml'));
+}
+
+/** What a section's index offers, for the search page's list of indexes; undefined when it has no summary. */
+export function sectionSummary(key: SectionKey): string | undefined {
+	return isContentKind(key) ? KINDS[key].summary : (PAGE_SECTIONS[key] as { summary?: string }).summary;
+}
+
 /** A route's URL pattern under its section: `''` the index, `.json` a file beside it (`/status.json`), anything else below it. */
 export function routePattern(section: Section, route: KindRoute): string {
 	if (route.pattern === '') return `/${section.path}`;
