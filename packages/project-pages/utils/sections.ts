@@ -42,14 +42,16 @@ export function resolveSections({ labels = {}, paths = {}, hasToolchain }: Secti
 }
 
 /**
- * A label given as text names the section; its entries' name drops a final
- * "s" ("Student Ideas" → "Student Idea"), unless that would not be a word
- * ("Blog" keeps "Post"; "Minutes" is given as `{ name, item }`).
+ * A label given as text names the section. Where the default item is the
+ * default label without its "s" (RFCs → RFC, Projects → Project), the item
+ * follows the same rule: "Student Ideas" → "Student Idea". Elsewhere
+ * ("Blog" → "Post", "Minutes") the default item stays; `{ name, item }` sets both.
  */
 function labelsOf(option: LabelOption | undefined, label: string, item: string): { label: string; item: string } {
 	if (option === undefined) return { label, item };
 	if (typeof option === 'object') return { label: option.name, item: option.item ?? option.name };
-	return { label: option, item: /[^s]s$/i.test(option) ? option.slice(0, -1) : item };
+	const plural = label === `${item}s` && /[^s]s$/i.test(option);
+	return { label: option, item: plural ? option.slice(0, -1) : item };
 }
 
 /** The kinds that are on, in registry order. */
