@@ -6,10 +6,10 @@
  * from `/`, sees it where a server would put it: a link that forgets the
  * base points outside `sub/` and is reported.
  */
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSite, REPO, type FixtureSite } from '../helpers/build-site.ts';
 import { builtPages, distFiles } from '../e2e/support/built-site.ts';
 import { checkLinks } from '../site/support/check-links.ts';
@@ -51,6 +51,8 @@ beforeAll(async () => {
 	served = await mkdtemp(path.join(tmpdir(), 'served-'));
 	await cp(site.dist, path.join(served, 'sub'), { recursive: true });
 });
+
+afterAll(() => rm(served, { recursive: true, force: true }));
 
 describe(`a site built with base: '${BASE}'`, () => {
 	it('writes every internal link of every page under the base', async () => {

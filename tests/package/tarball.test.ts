@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipelineSources } from '../../packages/project-pages/loaders/fingerprint.ts';
 import { builtPages } from '../e2e/support/built-site.ts';
 import { checkLinks } from '../site/support/check-links.ts';
@@ -93,6 +93,8 @@ beforeAll(async () => {
 	build = { code: astro.code, output: `${astro.stdout}\n${astro.stderr}` };
 }, 600_000);
 
+afterAll(() => rm(work, { recursive: true, force: true }));
+
 describe('npm pack', () => {
 	it('packs the sources, the bundled command, the README and the licence, and nothing of the repository', () => {
 		expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'index.ts', 'collections.ts', 'virtual.d.ts']));
@@ -159,7 +161,7 @@ describe('a fresh Astro project with the tarball installed', () => {
 });
 
 describe('its command, from node_modules', () => {
-	it('checks the content: clean, then a broken file reported as path:line:column', async () => {
+	it('checks the content: clean, then a broken file reported as path:line:column', { timeout: 120_000 }, async () => {
 		const clean = await projectPages('check');
 		expect(clean.stderr).toContain('check: 0 errors, 0 warnings in 2 files under content/');
 		expect(clean.code).toBe(0);
@@ -176,7 +178,7 @@ describe('its command, from node_modules', () => {
 		await rm(path.join(project, 'content/blog/broken.md'));
 	});
 
-	it('writes new content from its templates, which the checker accepts', async () => {
+	it('writes new content from its templates, which the checker accepts', { timeout: 120_000 }, async () => {
 		const rfc = await projectPages('new', 'rfc', 'A first proposal', '--author', 'Ada');
 		expect(rfc.stdout).toBe('content/rfcs/0001-a-first-proposal.md\n');
 		const text = await readFile(path.join(project, 'content/rfcs/0001-a-first-proposal.md'), 'utf8');
@@ -189,7 +191,8 @@ describe('its command, from node_modules', () => {
 });
 
 describe('its types, from node_modules', () => {
-	it("type-check a page of the adopter's own that reads a field it added with extend", async () => {
+	// astro check starts a language server and syncs the content: slow on a busy machine, hence its own timeout.
+	it("type-check a page of the adopter's own that reads a field it added with extend", { timeout: 300_000 }, async () => {
 		await writeFile(
 			path.join(project, 'tsconfig.json'),
 			JSON.stringify({ extends: 'astro/tsconfigs/strict', include: ['.astro/types.d.ts', '**/*'], exclude: ['dist'] }),
