@@ -5,6 +5,7 @@
  */
 import type { Check, CheckState, ReferenceStatus, RepoState, RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
 import { parseReference } from './references.ts';
+import { worstState } from './derive.ts';
 
 export const REPO_STATE_LABELS: Record<RepoState, string> = {
 	passing: 'passing',
@@ -75,13 +76,6 @@ export function reposByGroup(snapshot: Pick<StatusSnapshot, 'repos'>): Array<{ g
 		groups.set(repo.group, [...(groups.get(repo.group) ?? []), repo]);
 	}
 	return [...groups].map(([group, repos]) => ({ group, repos }));
-}
-
-/** Worst first: what a cell shows when several checks share it. */
-const SEVERITY: CheckState[] = ['failure', 'error', 'pending', 'success', 'neutral'];
-
-export function worstState(states: readonly CheckState[]): CheckState | undefined {
-	return SEVERITY.find((s) => states.includes(s));
 }
 
 export interface CheckColumn {
