@@ -5,16 +5,17 @@
  */
 import { isoDay } from '../content/dates.ts';
 import { safeHttpUrl } from '../utils/safe-url.ts';
-import type {
-	CheckState,
-	Commit,
-	CommitRef,
-	FailingSince,
-	FlakyCheck,
-	KnownGood,
-	RepoState,
-	RepoStatus,
-	StatusSnapshot,
+import {
+	REPO_STATE_LABELS,
+	type CheckState,
+	type Commit,
+	type CommitRef,
+	type FailingSince,
+	type FlakyCheck,
+	type KnownGood,
+	type RepoState,
+	type RepoStatus,
+	type StatusSnapshot,
 } from './snapshot-schema.ts';
 
 /** Worst first: what a commit, or a matrix cell shared by several checks, shows. */
@@ -192,7 +193,7 @@ export interface ToolchainSummary {
 	stale: boolean;
 	/** "14:05 UTC", or "3 Nov 2025, 14:05 UTC" when not fetched on `now`'s day. */
 	asOf: string;
-	/** "17/19 passing · 2 failing · as of 14:05 UTC". */
+	/** "17/19 passing · 2 failing · 1 building · as of 14:05 UTC". */
 	text: string;
 }
 
@@ -222,7 +223,7 @@ export function toolchainSummary(snapshot: Pick<StatusSnapshot, 'repos' | 'fetch
 	};
 	const parts = [`${summary.passing}/${summary.total} passing`];
 	if (summary.failing) parts.push(`${summary.failing} failing`);
-	if (summary.pending) parts.push(`${summary.pending} pending`);
+	if (summary.pending) parts.push(`${summary.pending} ${REPO_STATE_LABELS.pending}`);
 	if (summary.unknown) parts.push(`${summary.unknown} unknown`);
 	parts.push(`as of ${summary.asOf}`);
 	return { ...summary, text: parts.join(' · ') };

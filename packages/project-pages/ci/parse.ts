@@ -216,7 +216,11 @@ export function parseRepo(alias: string, tracked: TrackedRepo, value: unknown, e
 	if (!head || !Array.isArray(nodes)) return { status: { ...base, reason: `the head of ${base.branch ?? 'the branch'} is not a commit` } };
 	// The head comes with links, descriptions and summaries (its own
 	// selection); the history's commits, itself first, with outcomes only.
-	const older = nodes.map((n) => parseCommit(n, base.url, false)?.commit).filter((c) => c !== undefined);
+	// Once the latest attempts are picked, older commits keep outcomes only: it keeps the snapshot small.
+	const older = nodes
+		.map((n) => parseCommit(n, base.url, false)?.commit)
+		.filter((c) => c !== undefined)
+		.map((c) => ({ ...c, checks: c.checks.map(({ name, kind, state }) => ({ name, kind, state })) }));
 	const history = [head.commit, ...older.filter((c) => c.oid !== head.commit.oid)];
 	const status: RepoStatus = { ...base, history };
 	return head.more ? { status, more: head.more } : { status };

@@ -28,8 +28,15 @@ export const READABLE_SNAPSHOT_VERSIONS = [1, 2] as const;
 export const CHECK_KINDS = ['check-run', 'status'] as const;
 /** A check's outcome, normalised across check runs and commit statuses. */
 export const CHECK_STATES = ['success', 'failure', 'error', 'pending', 'neutral'] as const;
-/** A repo's overall state, as shown to readers. */
+/** A repo's overall state, as data (`/status.json`, the snapshot). */
 export const REPO_STATES = ['passing', 'failing', 'pending', 'unknown'] as const;
+/** The same states in readers' words: CI that has not finished is building (ocaml-ci's queued run, a job in progress). */
+export const REPO_STATE_LABELS: Record<(typeof REPO_STATES)[number], string> = {
+	passing: 'passing',
+	failing: 'failing',
+	pending: 'building',
+	unknown: 'unknown',
+};
 /** An issue or pull request's state. */
 export const REFERENCE_STATES = ['open', 'closed', 'merged', 'unknown'] as const;
 

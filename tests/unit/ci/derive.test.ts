@@ -197,7 +197,7 @@ describe('toolchainSummary', () => {
 			{ repos: [tracked('passing'), tracked('pending'), tracked('unknown')], fetchedAt: '2025-05-30T09:07:00Z', stale: true },
 			now,
 		);
-		expect(s.text).toBe('1/3 passing · 1 pending · 1 unknown · as of 30 May 2025, 09:07 UTC');
+		expect(s.text).toBe('1/3 passing · 1 building · 1 unknown · as of 30 May 2025, 09:07 UTC');
 		expect(s.stale).toBe(true);
 	});
 });
