@@ -5,9 +5,15 @@
  * make a whole feed unreadable. Pure.
  */
 
-// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
-const NOT_XML =
-	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = new RegExp(
+	[
+		// eslint-disable-next-line no-control-regex -- these are the controls XML 1.0 forbids
+		/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.source,
+		// A high surrogate with no low one after it, and a low one with no high one before.
+		/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.source,
+	].join('|'),
+	'g',
+);
 
 /** `text` as XML character data or an attribute value (quotes escaped too). */
 export function xmlText(text: string): string {
