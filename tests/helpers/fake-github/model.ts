@@ -76,6 +76,8 @@ export interface FakeRepo {
 	formerNames?: string[];
 	/** The token may not see it: FORBIDDEN, with this message when it is a string. */
 	forbidden?: boolean | string;
+	/** Any other error GitHub may send for the repository, in its words (hostile-input tests). */
+	error?: { type: string; message: string };
 	/** Overrides `url` and `nameWithOwner` (hostile-input tests). */
 	url?: string;
 	nameWithOwner?: string;
@@ -273,6 +275,7 @@ export function queryRoot(data: FakeGitHubData, cost: QueryCost, rate: { remaini
 				throw new FieldError('NOT_FOUND', `Could not resolve to a Repository with the name '${String(args.owner)}/${String(args.name)}'.`);
 			if (repo.forbidden)
 				throw new FieldError('FORBIDDEN', typeof repo.forbidden === 'string' ? repo.forbidden : 'Resource not accessible by integration');
+			if (repo.error) throw new FieldError(repo.error.type, repo.error.message);
 			return repositoryNode(repo);
 		},
 		node: (args: Args) => {
