@@ -42,3 +42,21 @@ export function isSafeSrcset(value: string): boolean {
 	}
 	return true;
 }
+
+/**
+ * A URL an API handed us (GitHub's `url`, `detailsUrl`, `targetUrl`, links
+ * in a check run's summary), as the one absolute http(s) URL it must be to
+ * make sense there, normalised the way a browser reads it; undefined for
+ * anything else (relative paths, `javascript:`, `data:`, unparsable text).
+ * Passes `isSafeUrl` too, so there is still one rule, only narrower.
+ */
+export function safeHttpUrl(value: unknown): string | undefined {
+	if (typeof value !== 'string' || !isSafeUrl(value)) return undefined;
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return undefined;
+	}
+	return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+}

@@ -22,7 +22,8 @@ describe('referencesInDocument', () => {
 			'Not `mirage/inline#2` either.',
 		].join('\n');
 		expect(referencesInDocument(doc)).toEqual({
-			references: ['mirage/mirage#1520', 'mirage/mirage-xen#12', 'Solo5/solo5#500'],
+			fields: ['mirage/mirage#1520'],
+			body: ['mirage/mirage-xen#12', 'Solo5/solo5#500'],
 			repos: ['mirleft/ocaml-tls', 'mirage/mirage-tcpip', 'mirage/ocaml-dns'],
 		});
 	});
@@ -34,15 +35,22 @@ describe('referencesInDocument', () => {
 	});
 
 	it('still scans a document whose front matter is broken', () => {
-		expect(referencesInDocument('---\ntitle: [unclosed\n---\nsee mirage/mirage#1\n').references).toEqual(['mirage/mirage#1']);
-		expect(referencesInDocument('---\ndiscussion: [unclosed\n---\nsee mirage/mirage#2\n').references).toEqual(['mirage/mirage#2']);
+		expect(referencesInDocument('---\ntitle: [unclosed\n---\nsee mirage/mirage#1\n').body).toEqual(['mirage/mirage#1']);
+		expect(referencesInDocument('---\ndiscussion: [unclosed\n---\nsee mirage/mirage#2\n').body).toEqual(['mirage/mirage#2']);
 	});
 
 	it('reads fields only from front matter, quoted keys too, and other fields not at all', () => {
 		const doc = '---\r\ntitle: about mirage/title#3\r\n"repos": [mirage/irmin]\r\n---\r\nBody mirage/body#4\r\n';
-		expect(referencesInDocument(doc)).toEqual({ references: ['mirage/body#4'], repos: ['mirage/irmin'] });
+		expect(referencesInDocument(doc)).toEqual({ fields: [], body: ['mirage/body#4'], repos: ['mirage/irmin'] });
 		expect(referencesInDocument('---\ntitle: t\n---\nrepos: [mirage/not-front-matter]\n').repos).toEqual([]);
 		expect(referencesInDocument('\uFEFF---\nrepos: [mirage/irmin]\n---\n').repos).toEqual(['mirage/irmin']);
+	});
+
+	it('dates a document by its date or created field, else by its file name', () => {
+		expect(referencesInDocument('---\ntitle: t\ndate: 2016-2-9\n---\n').date).toBe('2016-02-09');
+		expect(referencesInDocument("---\ncreated: '2021-11-30'\n---\n").date).toBe('2021-11-30');
+		expect(referencesInDocument('no front matter', '2015-03-04.md').date).toBe('2015-03-04');
+		expect(referencesInDocument('---\ntitle: t\n---\nbody date: 2020-01-01', 'notes.md').date).toBeUndefined();
 	});
 });
 
@@ -50,14 +58,21 @@ describe('collectContentReferences', () => {
 	const dirs: string[] = [];
 	afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-	it('walks nested folders, dedupes case-insensitively and sorts', async () => {
+	it('walks nested folders, dedupes case-insensitively, and orders references as a build fetches them', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'ci-refs-'));
 		dirs.push(dir);
 		await mkdir(join(dir, 'minutes', '2025'), { recursive: true });
-		await writeFile(join(dir, 'minutes', '2025', 'a.md'), 'mirage/mirage#2 and Mirage/Mirage#2');
+		await mkdir(join(dir, 'rfcs'));
+		await writeFile(join(dir, 'minutes', '2025', '2025-01-08.md'), 'mirage/mirage#2 and Mirage/Mirage#2');
+		await writeFile(join(dir, 'minutes', '2025', '2025-03-05.md'), 'mirage/mirage#3');
 		await writeFile(join(dir, 'b.md'), '---\nrepos: [mirage/irmin]\n---\nmirage/mirage#1');
+		await writeFile(join(dir, 'rfcs', '0001-x.md'), '---\ncreated: 2019-01-01\ndiscussion: mirage/rfcs#9\n---\nmirage/mirage#4');
 		await writeFile(join(dir, 'notes.txt'), 'mirage/ignored#1');
-		expect(await collectContentReferences(dir)).toEqual({ references: ['mirage/mirage#1', 'mirage/mirage#2'], repos: ['mirage/irmin'] });
+		// Front-matter fields first, then prose of the newest content first, undated last.
+		expect(await collectContentReferences(dir)).toEqual({
+			references: ['mirage/rfcs#9', 'mirage/mirage#3', 'mirage/mirage#2', 'mirage/mirage#4', 'mirage/mirage#1'],
+			repos: ['mirage/irmin'],
+		});
 	});
 
 	it('returns nothing for a missing folder', async () => {
