@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { parseFrontMatter } from '../content/front-matter.ts';
 import { findReferences, parseReference } from './references.ts';
 
 const REPO_FIELDS = ['repos', 'affects', 'affected', 'affected_repos'] as const;
@@ -52,8 +52,8 @@ function splitFrontMatter(text: string): { data: Record<string, unknown>; body: 
 	const body = text.slice(m[0].length);
 	if (!NAMES_A_FIELD.test(m[1]!)) return { data: {}, body };
 	try {
-		const data = yaml.load(m[1]!, { schema: yaml.CORE_SCHEMA });
-		return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body };
+		// The site's one front-matter parser (YAML only, never code); the file name is only for its messages.
+		return { data: parseFrontMatter('content', text).data, body };
 	} catch {
 		return { data: {}, body: text };
 	}
