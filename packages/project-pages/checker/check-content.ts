@@ -5,7 +5,7 @@
  * running Astro. It reuses the build's reader, schemas and identity rules, so
  * both say the same thing in the same words.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { CONTENT_KINDS, type ContentKind } from '../content/constants.ts';
@@ -117,8 +117,9 @@ async function readEntry(kind: ContentKind, source: ContentFile, findings: Findi
 	let doc: ParsedDocument;
 	let text: string;
 	try {
-		assertAcceptedExtension(kind, source);
+		// Read first: a refused file (a symbolic link) is reported as that, whatever its name.
 		text = await readContentText(source);
+		assertAcceptedExtension(kind, source);
 		doc = parseFrontMatter(source.file, text);
 	} catch (error) {
 		findings.push(...fromError(source.file, error));
@@ -149,7 +150,8 @@ function tagsOf(entry: Entry): string[] {
 
 async function readPeople(root: string, file: string, findings: Finding[]): Promise<PersonData[] | undefined> {
 	const absolute = path.join(root, file);
-	if (!isFile(absolute)) return undefined;
+	// Not followed: a link in its place is read, and refused, like any content file's.
+	if (!lstatSync(absolute, { throwIfNoEntry: false })) return undefined;
 	try {
 		const people = await readPeopleFile(absolute, file);
 		const seen = new Map<string, number>();
