@@ -22,10 +22,18 @@ export const RepoName = z
 	.string({ error: 'must be a GitHub repository written "owner/repo"' })
 	.regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, { error: 'must be a GitHub repository written "owner/repo"' });
 
+/**
+ * The shape of an entry's URL segment (what follows `/blog/` or `/weekly/`),
+ * whether it comes from a `permalink` or from the file name. Which segments
+ * the site's own files take is the other half of the rule: `permalinkProblem`
+ * in identity.ts.
+ */
+export const URL_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /** A URL path segment: what follows `/blog/` or `/weekly/`. */
 export const Permalink = z
 	.string({ error: 'must be text' })
-	.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'must be letters, digits, ".", "_" or "-" (a URL path segment)' });
+	.regex(URL_SEGMENT, { error: 'must be letters, digits, ".", "_" or "-" (a URL path segment)' });
 
 /** A GitHub pull request or issue URL, as RFC discussions link them. */
 export const DiscussionUrl = z
