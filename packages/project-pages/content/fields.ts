@@ -3,6 +3,7 @@
  * message, because the message is what an author sees next to the file name.
  */
 import { z } from 'zod';
+import { linkFieldProblem, type LinkFieldRule } from '../utils/safe-url.ts';
 import { parseContentDate } from './dates.ts';
 
 /** A calendar date, written `YYYY-MM-DD` (zero padding optional) or as a YAML date. */
@@ -35,12 +36,33 @@ export const Permalink = z
 	.string({ error: 'must be text' })
 	.regex(URL_SEGMENT, { error: 'must be letters, digits, ".", "_" or "-" (a URL path segment)' });
 
+/**
+ * A URL that a page links to as written: every content field that reaches
+ * an href goes through this one rule (utils/safe-url.ts), so a page cannot
+ * forget it. `javascript:`, `data:` and the like are refused here, with the
+ * field's name, by the build and the checker alike.
+ */
+export function LinkField(rule: LinkFieldRule = {}) {
+	return z
+		.string({ error: 'must be a URL' })
+		.trim()
+		.superRefine((value, ctx) => {
+			const problem = linkFieldProblem(value, rule);
+			if (problem) ctx.addIssue({ code: 'custom', message: problem });
+		});
+}
+
+/** An optional link: empty (`uri:` with no value, as mirage-www writes it) is the same as absent. */
+export function OptionalLinkField(rule: LinkFieldRule = {}) {
+	return z.preprocess((value) => (value === null || value === '' ? undefined : value), LinkField(rule).optional());
+}
+
 /** A GitHub pull request or issue URL, as RFC discussions link them. */
-export const DiscussionUrl = z
-	.string({ error: 'must be a pull-request URL' })
-	.regex(/^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+\/(pull|issues)\/\d+\/?$/, {
+export const DiscussionUrl = LinkField().pipe(
+	z.string().regex(/^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+\/(pull|issues)\/\d+\/?$/, {
 		error: 'must be a GitHub pull-request URL such as https://github.com/owner/repo/pull/123',
-	});
+	}),
+);
 
 /**
  * A person as content names them: a plain name (resolved against the people
@@ -52,8 +74,9 @@ export const PersonRef = z
 		NonEmptyString,
 		z.looseObject({
 			name: NonEmptyString,
-			uri: z.string().optional(),
-			url: z.string().optional(),
+			// A person's own page; never a mailto: (their address must not be published).
+			uri: OptionalLinkField(),
+			url: OptionalLinkField(),
 			github: z.string().optional(),
 		}),
 	], { error: 'must be a name, or a map with a "name" (and optional "uri")' })
