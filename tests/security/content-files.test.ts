@@ -70,7 +70,7 @@ describe('listing and reading content files', () => {
 		);
 		expect(outcome).toEqual([
 			'---\ndate: ',
-			'content/minutes/huge.md: is 4.0 MB; a content file may be at most 4.0 MB',
+			'content/minutes/huge.md: is 1.0 MB; a content file may be at most 1.0 MB',
 			`content/minutes/inside.md: ${SYMLINK}`,
 			`content/minutes/nested/loop: ${SYMLINK}`,
 			`content/minutes/outside.md: ${SYMLINK}`,
@@ -89,7 +89,7 @@ describe('listing and reading content files', () => {
 		const result = await checkContent({ root, contentDir: 'content' });
 		const lines = result.findings.map(formatFinding);
 		expect(lines).toEqual([
-			'content/minutes/huge.md:1:1: is 4.0 MB; a content file may be at most 4.0 MB',
+			'content/minutes/huge.md:1:1: is 1.0 MB; a content file may be at most 1.0 MB',
 			`content/minutes/inside.md:1:1: ${SYMLINK}`,
 			`content/minutes/nested/loop:1:1: ${SYMLINK}`,
 			`content/minutes/outside.md:1:1: ${SYMLINK}`,

@@ -14,6 +14,7 @@ import { entryId, IdRegistry, tagSlug } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
 import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
 import { readPeopleFile } from '../loaders/people-loader.ts';
+import { summaryLimitWarning } from '../markdown/extract-minutes.ts';
 import { resolvePageRelative } from '../loaders/rebase-urls.ts';
 import type { PersonData } from '../content/schemas.ts';
 import { PeopleIndex, type PersonRefLike } from '../utils/people.ts';
@@ -126,6 +127,8 @@ async function readEntry(kind: ContentKind, source: ContentFile, findings: Findi
 		return undefined;
 	}
 	const entry: Entry = { kind, source, doc, body: scanBody(doc.body, doc.bodyLine) };
+	const limited = kind === 'minutes' ? summaryLimitWarning(doc.body) : undefined;
+	if (limited) findings.push(finding(source.file, { line: doc.bodyLine }, limited, 'warning'));
 	try {
 		entry.data = validateFrontMatter(kind, source.file, doc.data, doc.positionOf);
 		entry.id = entryId({ source, text, doc, data: entry.data }, kind);

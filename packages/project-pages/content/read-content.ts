@@ -28,11 +28,12 @@ export interface ContentFile {
 const MARKDOWN = /\.(md|mdx|markdown)$/i;
 
 /**
- * The largest content file read, in bytes. Real minutes are under 12 KB and
- * real posts under 100 KB; a file far past that is refused with its size
- * rather than parsed.
+ * The largest content file read, in bytes. mirage-www's largest file is
+ * 79 KB, its largest minutes 11 KB; a file far past that is refused with its
+ * size rather than parsed (the checker's markdown parser alone takes seconds
+ * per megabyte of hostile text).
  */
-export const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
+export const MAX_CONTENT_BYTES = 1024 * 1024;
 
 const SYMLINK = 'is a symbolic link; content files must be regular files inside the content folder (replace the link with the file itself)';
 const NOT_REGULAR = 'is not a regular file; content files must be regular files inside the content folder';
