@@ -16,7 +16,25 @@ export const ContentDate = z.unknown().transform((value, ctx) => {
 	return result.date;
 });
 
-export const NonEmptyString = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+// eslint-disable-next-line no-control-regex -- the characters refused: C0 controls but tab and newlines, and DEL
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Text that a page, a feed or a calendar shows. Control characters have no
+ * meaning there and make XML invalid (a title with U+0001 broke the RSS
+ * feed), so they are refused, naming the first.
+ */
+export const NonEmptyString = z
+	.string({ error: 'must be text' })
+	.trim()
+	.min(1, { error: 'must not be empty' })
+	.superRefine((value, ctx) => {
+		const control = CONTROL.exec(value)?.[0];
+		if (control !== undefined) {
+			const code = `U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+			ctx.addIssue({ code: 'custom', message: `must not hold control characters (it holds ${code}); remove it` });
+		}
+	});
 
 /** `owner/repo` on GitHub. */
 export const RepoName = z
