@@ -236,7 +236,7 @@ describe('files the build must refuse', () => {
 	});
 
 	// All in minutes/: Astro reports the first collection whose loader fails, so one collection shows them all.
-	it('the build fails naming the files, without running the front matter or reading outside', async () => {
+	it('the build fails naming the files, without running the front matter or reading outside', { timeout: 180_000 }, async () => {
 		const { output, exitCode } = await site.rebuild();
 		expect(exitCode).not.toBe(0);
 		expect(output).toContain('content/minutes/2026-04-08.md:1: front matter must be YAML: remove "js" after the opening ---');
