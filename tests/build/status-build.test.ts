@@ -10,9 +10,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sax from 'sax';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSite, REPO, type FixtureSite } from '../helpers/build-site.ts';
+import { parseXml, type XmlElement } from '../helpers/xml.ts';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubData } from '../helpers/fake-github.ts';
 import { OCAML_CI_VARIANTS, toolchainFixture, TOOLCHAIN } from '../helpers/fake-github/toolchain-fixture.ts';
 import { collectContentReferences } from '../../packages/project-pages/ci/content-references.ts';
@@ -36,34 +36,6 @@ const text = (html: string) =>
 		.replace(/\s+/g, ' ')
 		.trim();
 const strip = (html: string) => text(html.match(/<p class="toolchain-strip"[\s\S]*?<\/p>/)?.[0] ?? '');
-interface XmlElement {
-	name: string;
-	attributes: Record<string, string>;
-	children: XmlElement[];
-	text: string;
-}
-/** A strict XML parser's tree: it throws on anything not well-formed (unescaped `<` or `&`, bad characters, unclosed tags). */
-function parseXml(xml: string): XmlElement {
-	const parser = sax.parser(true, { xmlns: false });
-	const stack: XmlElement[] = [];
-	let root: XmlElement | undefined;
-	parser.onerror = (e) => {
-		throw e;
-	};
-	parser.onopentag = (node) => {
-		const el: XmlElement = { name: node.name, attributes: node.attributes as Record<string, string>, children: [], text: '' };
-		stack.at(-1)?.children.push(el);
-		stack.push(el);
-		root ??= el;
-	};
-	parser.ontext = (t) => {
-		const top = stack.at(-1);
-		if (top) top.text += t;
-	};
-	parser.onclosetag = () => void stack.pop();
-	parser.write(xml).close();
-	return root!;
-}
 const childText = (el: XmlElement, name: string) => el.children.find((c) => c.name === name)?.text ?? '';
 
 async function files(dir: string): Promise<string[]> {

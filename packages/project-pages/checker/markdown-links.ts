@@ -9,6 +9,7 @@ import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { findReferences, type GitHubRef } from '../ci/references.ts';
+import { guardUntrusted } from '../markdown/input-guard.ts';
 
 export interface Located {
 	line: number;
@@ -26,7 +27,9 @@ export interface BodyLinks {
 const parser = unified().use(remarkParse);
 
 export function scanBody(body: string, bodyLine: number): BodyLinks {
-	const tree = parser.parse(body) as Root;
+	// Defused as for rendering (the same lines, so positions hold): remark's parser takes a
+	// second per few KB of `._._._` that the guard's escaped underscores spare it.
+	const tree = parser.parse(guardUntrusted(body).source) as Root;
 	const lines = body.split('\n');
 	const out: BodyLinks = { links: [], images: [], references: [] };
 	const definitions = new Map<string, string>();

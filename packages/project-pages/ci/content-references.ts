@@ -8,7 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import yaml from 'js-yaml';
+import { parseFrontMatter } from '../content/front-matter.ts';
 import { findReferences, parseReference } from './references.ts';
 
 const REPO_FIELDS = ['repos', 'affects', 'affected', 'affected_repos'] as const;
@@ -53,8 +53,8 @@ function splitFrontMatter(text: string): { data: Record<string, unknown>; body: 
 	const frontMatter = m[1]!;
 	if (!NAMES_A_FIELD.test(frontMatter)) return { data: {}, body, frontMatter };
 	try {
-		const data = yaml.load(frontMatter, { schema: yaml.CORE_SCHEMA });
-		return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body, frontMatter };
+		// The site's one front-matter parser (YAML only, never code); the file name is only for its messages.
+		return { data: parseFrontMatter('content', text).data, body, frontMatter };
 	} catch {
 		return { data: {}, body: text, frontMatter };
 	}

@@ -5,7 +5,7 @@
  * Entry ids are the commit's URL plus the colour, stable across builds, so
  * a reader shows each transition once however often the site rebuilds.
  */
-import { xmlText } from '../utils/xml-text.ts';
+import { xmlEscaped } from '../utils/xml-text.ts';
 import { transitions, type Transition } from './derive.ts';
 import type { RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
 
@@ -40,14 +40,14 @@ function entry(repo: RepoStatus, t: Transition, options: StatusFeedOptions): str
 	const summary = t.compareUrl ? `${what} Changes: ${t.compareUrl}` : what;
 	const lines = [
 		'  <entry>',
-		`    <title>${xmlText(title)}</title>`,
-		`    <id>${xmlText(`${t.commit.url}#turned-${t.to}`)}</id>`,
-		`    <updated>${xmlText(atomDate(t.commit.committedAt))}</updated>`,
-		`    <link rel="alternate" type="text/html" href="${xmlText(options.repoUrl(repo))}"/>`,
-		`    <link rel="related" type="text/html" href="${xmlText(t.commit.url)}"/>`,
+		`    <title>${xmlEscaped(title)}</title>`,
+		`    <id>${xmlEscaped(`${t.commit.url}#turned-${t.to}`)}</id>`,
+		`    <updated>${xmlEscaped(atomDate(t.commit.committedAt))}</updated>`,
+		`    <link rel="alternate" type="text/html" href="${xmlEscaped(options.repoUrl(repo))}"/>`,
+		`    <link rel="related" type="text/html" href="${xmlEscaped(t.commit.url)}"/>`,
 	];
-	if (t.compareUrl) lines.push(`    <link rel="related" type="text/html" title="changes" href="${xmlText(t.compareUrl)}"/>`);
-	lines.push(`    <category term="${t.to}"/>`, `    <summary type="text">${xmlText(summary)}</summary>`, '  </entry>');
+	if (t.compareUrl) lines.push(`    <link rel="related" type="text/html" title="changes" href="${xmlEscaped(t.compareUrl)}"/>`);
+	lines.push(`    <category term="${t.to}"/>`, `    <summary type="text">${xmlEscaped(summary)}</summary>`, '  </entry>');
 	return lines.join('\n');
 }
 
@@ -71,13 +71,13 @@ export function statusFeed(snapshot: Pick<StatusSnapshot, 'repos' | 'fetchedAt'>
 	return [
 		'<?xml version="1.0" encoding="utf-8"?>',
 		'<feed xmlns="http://www.w3.org/2005/Atom">',
-		`  <title>${xmlText(`${options.title} toolchain: red and green`)}</title>`,
-		`  <subtitle>${xmlText(`When a tracked repository's CI turns red or green again (${red} red now).`)}</subtitle>`,
-		`  <id>${xmlText(options.feedUrl)}</id>`,
-		`  <link rel="self" type="application/atom+xml" href="${xmlText(options.feedUrl)}"/>`,
-		`  <link rel="alternate" type="text/html" href="${xmlText(options.statusUrl)}"/>`,
-		`  <updated>${xmlText(atomDate(snapshot.fetchedAt))}</updated>`,
-		`  <author><name>${xmlText(options.title)}</name></author>`,
+		`  <title>${xmlEscaped(`${options.title} toolchain: red and green`)}</title>`,
+		`  <subtitle>${xmlEscaped(`When a tracked repository's CI turns red or green again (${red} red now).`)}</subtitle>`,
+		`  <id>${xmlEscaped(options.feedUrl)}</id>`,
+		`  <link rel="self" type="application/atom+xml" href="${xmlEscaped(options.feedUrl)}"/>`,
+		`  <link rel="alternate" type="text/html" href="${xmlEscaped(options.statusUrl)}"/>`,
+		`  <updated>${xmlEscaped(atomDate(snapshot.fetchedAt))}</updated>`,
+		`  <author><name>${xmlEscaped(options.title)}</name></author>`,
 		`  <generator>astro-project-pages</generator>`,
 		...items.map(({ repo, transition }) => entry(repo, transition, options)),
 		'</feed>',

@@ -59,8 +59,16 @@ export const SECTION_OF_KIND: Record<ContentKind, string> = {
 
 /**
  * Paths under each section that the integration's own pages use: an entry
- * with one of these permalinks would silently lose to the fixed route.
+ * with one of these permalinks would silently lose to the fixed route, or
+ * be written over the route's file.
  */
+/**
+ * File names the build writes in every section's folder: `/weekly/` is
+ * `weekly/index.html`, so an entry at `/weekly/index.html/` would need that
+ * file to be a folder (the build crashed with EISDIR, or ENOTDIR).
+ */
+export const SECTION_FILES: readonly string[] = ['index.html'];
+
 export const RESERVED_PERMALINKS: Record<ContentKind, readonly string[]> = {
 	minutes: ['actions', 'rss.xml', 'calls.ics'],
 	rfcs: [],

@@ -2,7 +2,8 @@
  * Where each entry lives on the site. mirage-www's permalinks win over file
  * names; RFCs are `NNNN-slug`, with the number checked against the file name.
  */
-import { RESERVED_PERMALINKS, SECTION_OF_KIND, type ContentKind } from './constants.ts';
+import { RESERVED_PERMALINKS, SECTION_FILES, SECTION_OF_KIND, type ContentKind } from './constants.ts';
+import { URL_SEGMENT } from './fields.ts';
 import { ContentError } from './front-matter.ts';
 import type { LoadedDocument } from './read-content.ts';
 
@@ -34,18 +35,25 @@ export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind):
 	return id;
 }
 
-/** Why an entry cannot live at `/<section>/<id>/`, or undefined when it can. */
+/**
+ * Why an entry cannot live at `/<section>/<id>/`, or undefined when it can:
+ * the one rule for permalinks and file names, used by the loaders and the
+ * checker. Names are compared without case, as macOS and Windows file
+ * systems compare them.
+ */
 export function permalinkProblem(kind: ContentKind, id: string, fromFileName: boolean): string | undefined {
 	const where = fromFileName ? 'the file name' : 'permalink';
-	if (fromFileName && !PERMALINK_SHAPE.test(id)) {
+	const fix = fromFileName ? 'rename the file, or set a permalink' : 'choose another';
+	if (fromFileName && !URL_SEGMENT.test(id)) {
 		return `the file name is the page's URL, so it must be letters, digits, ".", "_" or "-"; rename it, or set a permalink`;
 	}
-	if (RESERVED_PERMALINKS[kind].includes(id)) return `${where} "${id}" is taken by the site's own page /${SECTION_OF_KIND[kind]}/${id}; choose another`;
+	const section = SECTION_OF_KIND[kind];
+	const lower = id.toLowerCase();
+	if (SECTION_FILES.includes(lower)) return `${where} "${id}" would collide with the file of the site's own page /${section}/ (${section}/${lower}); ${fix}`;
+	const reserved = RESERVED_PERMALINKS[kind].find((name) => name === lower);
+	if (reserved) return `${where} "${id}" is taken by the site's own page /${section}/${reserved}; ${fix}`;
 	return undefined;
 }
-
-/** The same rule as the `permalink` field's: one URL path segment. */
-const PERMALINK_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** A tag as one URL segment: `CI/CD` and `ci-cd` share a page; `C#` and `C++` do not share C's. */
 export function tagSlug(tag: string): string {
@@ -66,7 +74,8 @@ export function slugify(text: string): string {
 
 /**
  * Collects ids and reports the second file that claims one. Two entries at
- * one URL would silently overwrite each other.
+ * one URL would silently overwrite each other; so would `Foo` and `foo` on
+ * a file system that ignores case, so ids are compared without it.
  */
 export class IdRegistry {
 	readonly #owners = new Map<string, string>();
@@ -75,11 +84,12 @@ export class IdRegistry {
 		this.#what = what;
 	}
 	claim(id: string, file: string): ContentError | undefined {
-		const owner = this.#owners.get(id);
+		const key = id.toLowerCase();
+		const owner = this.#owners.get(key);
 		if (owner && owner !== file) {
 			return new ContentError(file, [{ message: `${this.#what} "${id}" is already used by ${owner}; each must be unique` }]);
 		}
-		this.#owners.set(id, file);
+		this.#owners.set(key, file);
 		return undefined;
 	}
 }

@@ -12,7 +12,7 @@ import {
 	PROJECT_STATUSES,
 	RFC_STATUSES,
 } from './constants.ts';
-import { ContentDate, DiscussionUrl, listOf, NonEmptyString, Permalink, PersonRef, RepoName } from './fields.ts';
+import { ContentDate, DiscussionUrl, LinkField, listOf, NonEmptyString, OptionalLinkField, Permalink, PersonRef, RepoName } from './fields.ts';
 import { mapMirageFields } from './mirage-compat.ts';
 
 const oneOf = (values: readonly (string | number)[]) => `must be one of ${values.join(', ')}`;
@@ -76,7 +76,8 @@ export const ProjectFields = z.strictObject({
 	outcome: z
 		.strictObject({
 			student: PersonRef.optional(),
-			post: z.string().optional(),
+			/** Where the write-up is: a link on the project's page and card. */
+			post: LinkField().optional(),
 			summary: NonEmptyString.optional(),
 		})
 		.optional(),
@@ -97,7 +98,7 @@ export const PersonFields = z.strictObject({
 	name: NonEmptyString,
 	/** GitHub handle: the person's page is `/people/<github>/`. */
 	github: z.string({ error: 'must be a GitHub handle' }).regex(/^[A-Za-z0-9-]+$/, { error: 'must be a GitHub handle (letters, digits, "-")' }),
-	url: z.url({ error: 'must be a URL' }).optional(),
+	url: OptionalLinkField(),
 	/** Other spellings that content uses for this person. */
 	aliases: listOf(NonEmptyString).default([]),
 });

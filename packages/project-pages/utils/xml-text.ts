@@ -1,27 +1,22 @@
 /**
- * Text for XML that pages and feeds write by hand: escaped, and without the
- * characters XML 1.0 does not allow at all (most C0 controls, lone
- * surrogates, U+FFFE/U+FFFF), which no escaping can carry and which would
- * make a whole feed unreadable. Pure.
+ * Text for the XML the site writes (feeds, the status feed): characters XML
+ * 1.0 does not allow at all (C0 controls but tab and newlines, U+FFFE,
+ * U+FFFF, lone surrogates) are removed. No escape can write them, and one of
+ * them makes the whole document unreadable to a feed reader. Content fields
+ * already refuse control characters; this covers everything else that
+ * reaches a feed (GitHub's commit messages, options, derived titles). Pure.
  */
 
-const NOT_XML = new RegExp(
-	[
-		// eslint-disable-next-line no-control-regex -- these are the controls XML 1.0 forbids
-		/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.source,
-		// A high surrogate with no low one after it, and a low one with no high one before.
-		/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.source,
-	].join('|'),
-	'g',
-);
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** `text` as XML character data or an attribute value (quotes escaped too). */
-export function xmlText(text: string): string {
-	return text
-		.replace(NOT_XML, '\uFFFD')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
+/** `text` without the characters XML cannot hold, for writers that escape it themselves (@astrojs/rss). */
+export function xmlChars(text: string): string;
+export function xmlChars(text: string | undefined): string | undefined;
+export function xmlChars(text: string | undefined): string | undefined {
+	return text === undefined ? undefined : text.replace(NOT_XML, '');
+}
+
+/** `text` as XML character data or an attribute value written by hand: cleaned, then escaped (quotes too). */
+export function xmlEscaped(text: string): string {
+	return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }

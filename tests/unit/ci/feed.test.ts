@@ -1,6 +1,6 @@
 /** The red/green Atom feed, read back by a strict XML parser whatever GitHub's texts hold. */
-import sax from 'sax';
 import { describe, expect, it } from 'vitest';
+import { parseXml, xmlElements } from '../../helpers/xml.ts';
 import { statusFeed } from '../../../packages/project-pages/ci/feed.ts';
 import { deriveRepo } from '../../../packages/project-pages/ci/derive.ts';
 import type { Commit, RepoStatus } from '../../../packages/project-pages/ci/snapshot-schema.ts';
@@ -32,26 +32,13 @@ const options = {
 	repoUrl: () => 'https://s.test/status/a/b/',
 };
 
-/** Element names and the text inside each `title` and `summary`, by a parser that throws on anything not well-formed. */
+/** Element names and the text inside each `title` and `summary`, by the strict parser (it throws on anything not well-formed). */
 function read(xml: string): { names: string[]; texts: string[] } {
-	const parser = sax.parser(true);
-	const names: string[] = [];
-	const texts: string[] = [];
-	let inText = false;
-	parser.onerror = (e) => {
-		throw e;
+	const elements = xmlElements(parseXml(xml));
+	return {
+		names: elements.map((e) => e.name),
+		texts: elements.filter((e) => e.name === 'title' || e.name === 'summary').map((e) => e.text),
 	};
-	parser.onopentag = (n) => {
-		names.push(n.name);
-		inText = n.name === 'title' || n.name === 'summary';
-		if (inText) texts.push('');
-	};
-	parser.ontext = (t) => {
-		if (inText) texts[texts.length - 1] += t;
-	};
-	parser.onclosetag = () => (inText = false);
-	parser.write(xml).close();
-	return { names, texts };
 }
 
 describe('statusFeed', () => {
