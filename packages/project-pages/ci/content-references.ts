@@ -6,8 +6,9 @@
  * Read-only and forgiving: a file with broken front matter is still scanned
  * (the content checker reports the breakage, not this).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { listContentFiles, readRegularFile } from '../content/read-content.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
 import { findReferences, parseReference } from './references.ts';
 
@@ -15,18 +16,12 @@ const REPO_FIELDS = ['repos', 'affects', 'affected', 'affected_repos'] as const;
 const REFERENCE_FIELDS = ['discussion'] as const;
 const OWNER_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
 
+/**
+ * The content files, as the loaders list them (content/read-content.ts): no
+ * symbolic link is followed, nothing but regular markdown files is read.
+ */
 async function markdownFiles(dir: string): Promise<string[]> {
-	let entries;
-	try {
-		entries = await readdir(dir, { withFileTypes: true, recursive: true });
-	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-		throw e;
-	}
-	return entries
-		.filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
-		.map((e) => join(e.parentPath, e.name))
-		.sort();
+	return (await listContentFiles(dir, '.')).filter((f) => !f.refused).map((f) => f.absolutePath);
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -123,7 +118,10 @@ export async function collectContentReferences(
 			const { mtimeMs, size } = await stat(file);
 			const hit = cache[file];
 			if (hit && hit[0] === mtimeMs && hit[1] === size) return { file, ...hit[2] };
-			const result = referencesInDocument(await readFile(file, 'utf8'), basename(file));
+			// Past the size cap (or replaced by a link since the listing) it is not content: the loaders report it.
+			const bytes = await readRegularFile(file, file).catch(() => undefined);
+			if (!bytes) return { file, fields: [], body: [], repos: [] };
+			const result = referencesInDocument(bytes.toString('utf8'), basename(file));
 			cache[file] = [mtimeMs, size, result];
 			return { file, ...result };
 		}),

@@ -1,9 +1,10 @@
 import { CORPUS, corpusAvailable } from '../../helpers/corpus.ts';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectContentReferences, referencesInDocument } from '../../../packages/project-pages/ci/content-references.ts';
+import { MAX_CONTENT_BYTES } from '../../../packages/project-pages/content/read-content.ts';
 
 describe('referencesInDocument', () => {
 	it('reads discussion, repos, affects and body references, skipping code', () => {
@@ -73,6 +74,20 @@ describe('collectContentReferences', () => {
 			references: ['mirage/rfcs#9', 'mirage/mirage#3', 'mirage/mirage#2', 'mirage/mirage#4', 'mirage/mirage#1'],
 			repos: ['mirage/irmin'],
 		});
+	});
+
+	it('reads content files as the loaders do: no symbolic link followed, nothing past the size cap', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'ci-refs-links-'));
+		const outside = await mkdtemp(join(tmpdir(), 'ci-refs-outside-'));
+		dirs.push(dir, outside);
+		await writeFile(join(outside, 'secret.md'), 'mirage/outside#1');
+		await writeFile(join(dir, 'kept.md'), 'mirage/kept#1');
+		await symlink(join(outside, 'secret.md'), join(dir, 'linked.md'));
+		await symlink(outside, join(dir, 'linked-folder'));
+		await symlink('/', join(dir, 'root'));
+		// Past the content size cap a file is refused by the loaders, so it names nothing to fetch.
+		await writeFile(join(dir, 'huge.md'), `mirage/huge#1\n${'x'.repeat(MAX_CONTENT_BYTES)}`);
+		expect(await collectContentReferences(dir)).toEqual({ references: ['mirage/kept#1'], repos: [] });
 	});
 
 	it('returns nothing for a missing folder', async () => {
