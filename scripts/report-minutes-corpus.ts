@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import matter from 'gray-matter';
+import { parseFrontMatter } from '../packages/project-pages/content/front-matter.ts';
 import { extractMinutes, type MinutesSummary } from '../packages/project-pages/markdown/extract-minutes.ts';
 
 export const DEFAULT_CORPUS = resolve(import.meta.dirname, '../../shared/corpus/mirage-www/minutes');
@@ -31,8 +31,14 @@ export function reportCorpus(dir: string): CorpusReport {
 		.sort();
 	const summaries = new Map<string, MinutesSummary>();
 	for (const file of files) {
-		const { content, data } = matter(readFileSync(join(dir, file), 'utf8'));
-		summaries.set(file, extractMinutes(content, { chair: data.chair, attendees: data.attendees, agenda: data.agenda }));
+		// The site's own front-matter parser: YAML only, never code.
+		const { body, data } = parseFrontMatter(file, readFileSync(join(dir, file), 'utf8'));
+		const asText = (v: unknown) => (typeof v === 'string' ? v : undefined);
+		const asList = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+		summaries.set(
+			file,
+			extractMinutes(body, { chair: asText(data.chair), attendees: asList(data.attendees), agenda: asList(data.agenda) }),
+		);
 	}
 	const all = [...summaries];
 	return {

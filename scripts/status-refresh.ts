@@ -6,7 +6,13 @@
  * Reads the same options as the build (project-pages.config.mjs): the
  * tracked toolchain, the content folder (for referenced issues, pull
  * requests and repos) and the snapshot path. Needs GITHUB_TOKEN; honours
- * GITHUB_API_URL and GITHUB_GRAPHQL_URL. The token is never printed.
+ * GITHUB_API_URL and GITHUB_GRAPHQL_URL. The token is never printed, and
+ * never written: every string GitHub sent has it redacted, and the writer
+ * refuses a file that still holds it. It reads content only as the status
+ * loader does (YAML front matter with the core schema, prose by pattern),
+ * never renders it: the deploy workflow runs this with the token, then
+ * builds the site without it from the file written here (fresh for
+ * `ci.freshForMinutes`).
  *
  *   GITHUB_TOKEN=$(gh auth token) npm run status:refresh
  *   npm run status:refresh -- --config other.config.mjs --out path.json --source "words"
@@ -15,12 +21,12 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CiOptionsSchema } from '../packages/project-pages/ci/options.ts';
-import { statusRequest } from '../packages/project-pages/ci/loader.ts';
+import { describeOmitted, snapshotOf, statusRequest } from '../packages/project-pages/ci/loader.ts';
 import { createStatusClient } from '../packages/project-pages/ci/client.ts';
 import { gitHubEnv } from '../packages/project-pages/ci/github-env.ts';
 import { StatusFetchError } from '../packages/project-pages/ci/errors.ts';
 import { writeSnapshot } from '../packages/project-pages/ci/snapshot.ts';
-import { deriveSnapshot, toolchainSummary } from '../packages/project-pages/ci/derive.ts';
+import { toolchainSummary } from '../packages/project-pages/ci/derive.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -62,6 +68,7 @@ const wanted = await statusRequest({ ci, contentDir }, root);
 console.log(
 	`status:refresh: asking ${github.graphqlUrl} for ${wanted.repos.length} repos and ${wanted.references.length} references (from ${relative(root, configPath)} and ${contentDir}/)`,
 );
+if (wanted.omitted.length > 0) console.log(`status:refresh: ${describeOmitted(wanted, ci.maxReferences)}`);
 const client = createStatusClient({
 	token: github.token,
 	baseUrl: github.baseUrl,
@@ -79,15 +86,7 @@ try {
 	process.exit(2);
 }
 
-const snapshot = deriveSnapshot({
-	schemaVersion: 1,
-	fetchedAt: fetched.fetchedAt,
-	stale: false,
-	source: args.source ?? fetched.source,
-	requests: fetched.requests,
-	repos: fetched.repos,
-	references: fetched.references,
-});
+const snapshot = snapshotOf(fetched, wanted.omitted.length, args.source ?? fetched.source);
 await writeSnapshot(outPath, snapshot, github.token);
 
 const summary = toolchainSummary(snapshot, new Date());
@@ -100,4 +99,8 @@ console.log(`  toolchain: ${summary.text}`);
 console.log(`  references: ${snapshot.references.length - unknownRefs.length}/${snapshot.references.length} resolved`);
 for (const r of unknownRepos) console.log(`  unknown repo ${r.id}: ${r.reason}`);
 for (const r of unknownRefs) console.log(`  unknown reference ${r.id}: ${r.reason}`);
-if (fetched.rateLimit) console.log(`  rate limit: ${fetched.rateLimit.remaining} points left, resets ${fetched.rateLimit.resetAt}`);
+if (fetched.rateLimit) {
+	console.log(
+		`  rate limit: this fetch cost ${fetched.rateLimit.cost} points; ${fetched.rateLimit.remaining} left, resets ${fetched.rateLimit.resetAt}`,
+	);
+}

@@ -7,7 +7,7 @@
  * store, so a cache that lost them must render them again.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSite, REPO, type FixtureSite } from '../helpers/build-site.ts';
@@ -77,5 +77,30 @@ describe('incremental rebuilds', () => {
 		expect(existsSync(path.join(site.dist, 'weekly/2026-11-18/index.html'))).toBe(true);
 		expect(existsSync(path.join(site.dist, 'rfcs/0001-fixture-proposal/index.html'))).toBe(true);
 		expect(await site.read('weekly/index.html')).not.toContain('/weekly/weekly-2015-03-04/');
+	});
+
+	it('refuses a permalink that would collide with a file the build writes, naming the file', async () => {
+		const call = path.join(site.root, 'content/minutes/collide.md');
+		await writeFile(call, '---\ndate: 2026-12-02\npermalink: index.html\n---\nA call.\n');
+		const { output, exitCode } = await site.rebuild();
+		expect(exitCode).not.toBe(0);
+		expect(output).toContain(
+			'content/minutes/collide.md:3:12: permalink "index.html" would collide with the file of the site\'s own page /weekly/ (weekly/index.html); choose another',
+		);
+		expect(output).not.toMatch(/EISDIR|ENOTDIR/);
+		await rm(call);
+	});
+
+	it('builds over a stray folder an unfinished build left where a page file goes', async () => {
+		// What a crashed build left: a folder at weekly/index.html, and its start marker.
+		await rm(path.join(site.dist, 'weekly/index.html'));
+		await mkdir(path.join(site.dist, 'weekly/index.html'), { recursive: true });
+		await writeFile(path.join(site.dist, 'weekly/index.html/index.html'), 'stray');
+		await writeFile(path.join(site.dist, '.project-pages-build-start'), '');
+		const { output, exitCode } = await site.rebuild();
+		expect(exitCode, output).toBe(0);
+		expect(output).toContain('The last build did not finish, so its output was removed');
+		expect((await stat(path.join(site.dist, 'weekly/index.html'))).isFile()).toBe(true);
+		expect(await site.read('weekly/index.html')).toContain('/weekly/2026-11-18/');
 	});
 });

@@ -74,7 +74,12 @@ export async function prepareFixtureSite({
 		await writeFile(path.join(root, file), text);
 	}
 	// The fixtures' minutes live at /weekly/, as this site's do (the integration's default is /minutes/).
-	const merged = { title: 'Fixture', description: 'A fixture site for tests.', paths: { minutes: 'weekly' }, ...options };
+	const merged = {
+		title: 'Fixture',
+		description: 'A fixture site for tests.',
+		...options,
+		paths: { minutes: 'weekly', ...(options.paths as Record<string, unknown> | undefined) },
+	};
 	await writeFile(
 		path.join(root, 'astro.config.mjs'),
 		`import { defineConfig } from 'astro/config';

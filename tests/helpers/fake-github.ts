@@ -1,13 +1,15 @@
 /**
  * A fake GitHub API on 127.0.0.1 for tests, the benchmark and generating the
- * committed snapshot: GraphQL (parsed and executed by a small engine, so a
- * wrong field in our query fails as on GitHub) and a few REST endpoints,
- * with configurable latency and faults.
+ * committed snapshot: GraphQL executed by graphql-js against GitHub's
+ * published schema, with GitHub's pagination and node limits and its
+ * rate-limit cost (github-graphql.ts), so a query GitHub would reject fails
+ * here too and answers have GitHub's shape; a few REST endpoints; and
+ * configurable latency and faults.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, GqlSyntaxError, parse } from './fake-github/graphql-mini.ts';
-import { ABSTRACT_TYPES, queryRoot, type FakeGitHubData } from './fake-github/model.ts';
+import { runQuery, type GitHubAnswer, type QueryCost } from './fake-github/github-graphql.ts';
+import { queryRoot, type FakeGitHubData } from './fake-github/model.ts';
 import { restAnswer } from './fake-github/rest.ts';
 
 export type * from './fake-github/model.ts';
@@ -38,6 +40,8 @@ export interface RecordedRequest {
 	authorized: boolean;
 	/** GraphQL body, when there was one. */
 	graphql?: { query: string; variables: Record<string, unknown> };
+	/** What GitHub's formula makes the query cost, when it was valid. */
+	cost?: QueryCost;
 }
 
 export interface FakeGitHub {
@@ -48,6 +52,8 @@ export interface FakeGitHub {
 	data: FakeGitHubData;
 	requests: RecordedRequest[];
 	latencyMs: number;
+	/** Rate-limit points spent so far (what GitHub would have charged). */
+	readonly points: number;
 	/** Sets (or clears) the fault applied to the next requests. */
 	fault(fault: Fault | undefined): void;
 	close(): Promise<void>;
@@ -69,7 +75,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
 	let fault: Fault | undefined;
-	let remaining = 4999;
+	let remaining = 5000;
+	let points = 0;
 	const requests: RecordedRequest[] = [];
 	const state = { data: options.data ?? { repos: [] }, latencyMs: options.latencyMs ?? 0 };
 
@@ -160,21 +167,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 			return send(res, 200, '{"data": {"r0": {"nameWithOwner": "mirage/mir', rateHeaders);
 		}
 
-		remaining = Math.max(0, remaining - 1);
 		if (path === '/graphql') {
 			if (req.method !== 'POST') return send(res, 404, { message: 'Not Found', documentation_url: DOCS });
 			if (typeof graphql?.query !== 'string') return send(res, 400, { message: 'Problems parsing JSON', documentation_url: DOCS });
-			let result;
-			try {
-				const doc = parse(graphql.query);
-				const root = queryRoot(state.data, { remaining, resetAt: new Date(reset * 1000).toISOString() });
-				result = execute(doc, root, (graphql.variables ?? {}) as Record<string, unknown>, ABSTRACT_TYPES);
-			} catch (e) {
-				if (!(e instanceof GqlSyntaxError)) throw e;
-				result = { errors: [{ message: e.message }] };
-			}
-			return send(res, 200, result, rateHeaders);
+			const variables = (graphql.variables ?? {}) as Record<string, unknown>;
+			const operationName =
+				typeof (graphql as { operationName?: unknown }).operationName === 'string'
+					? String((graphql as { operationName: string }).operationName)
+					: undefined;
+			const { answer, cost } = await answerGraphQL(state.data, graphql.query, variables, operationName, (c) => {
+				// GitHub charges a query before it runs it; `rateLimit` reports what is left after.
+				points += c.points;
+				remaining = Math.max(0, remaining - c.points);
+				return { remaining, resetAt: new Date(reset * 1000).toISOString() };
+			});
+			if (cost) record.cost = cost;
+			return send(res, 200, answer, {
+				...rateHeaders,
+				'x-ratelimit-remaining': String(remaining),
+				'x-ratelimit-used': String(5000 - remaining),
+			});
 		}
+		remaining = Math.max(0, remaining - 1);
 		const answer = restAnswer(state.data, req.method ?? 'GET', path, { remaining, reset });
 		return send(res, answer.status, answer.body, rateHeaders);
 	}
@@ -192,6 +206,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 			state.data = d;
 		},
 		requests,
+		get points() {
+			return points;
+		},
 		get latencyMs() {
 			return state.latencyMs;
 		},
@@ -207,6 +224,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 				server.close(() => resolve());
 			}),
 	};
+}
+
+/**
+ * What the fake GitHub answers to one GraphQL request over `data`, without
+ * HTTP: for unit tests that want answers of exactly GitHub's shape.
+ */
+export function answerGraphQL(
+	data: FakeGitHubData,
+	query: string,
+	variables: Record<string, unknown>,
+	operationName?: string,
+	charge: (cost: QueryCost) => { remaining: number; resetAt: string } = () => ({ remaining: 4999, resetAt: '2030-01-01T00:00:00Z' }),
+): Promise<{ answer: GitHubAnswer; cost?: QueryCost }> {
+	return runQuery(query, variables, operationName, (cost) => queryRoot(data, cost, charge(cost)));
 }
 
 /** A base URL where nothing listens (a port bound then released), for "connection refused". */

@@ -4,7 +4,7 @@
  * own pages, and reference badges only on real autolinks.
  */
 import { describe, expect, it } from 'vitest';
-import { permalinkProblem } from '../../packages/project-pages/content/identity.ts';
+import { IdRegistry, permalinkProblem } from '../../packages/project-pages/content/identity.ts';
 import { slug } from '../../packages/project-pages/utils/slug.ts';
 import { rebaseRelativeUrls } from '../../packages/project-pages/loaders/rebase-urls.ts';
 import { avoidReservedIds } from '../../packages/project-pages/loaders/reserved-ids.ts';
@@ -43,6 +43,27 @@ describe('permalinks and tags', () => {
 		);
 		expect(permalinkProblem('blog', 'rss.xml', true)).toMatch(/^the file name "rss.xml" is taken/);
 		expect(permalinkProblem('blog', 'a-post', true)).toBeUndefined();
+	});
+
+	it('refuses permalinks and file names that would collide with the files the build writes, in any case', () => {
+		expect(permalinkProblem('minutes', 'index.html', false, 'weekly')).toBe(
+			'permalink "index.html" would collide with the file of the site\'s own page /weekly/ (weekly/index.html); choose another',
+		);
+		expect(permalinkProblem('projects', 'INDEX.html', true)).toBe(
+			'the file name "INDEX.html" would collide with the file of the site\'s own page /projects/ (projects/index.html); rename the file, or set a permalink',
+		);
+		expect(permalinkProblem('blog', 'RSS.xml', false)).toBe(
+			'permalink "RSS.xml" is taken by the site\'s own page /blog/rss.xml; choose another',
+		);
+		expect(permalinkProblem('minutes', 'index.htm', false)).toBeUndefined();
+	});
+
+	it('refuses two entries whose ids differ only in case (one file on macOS and Windows)', () => {
+		const ids = new IdRegistry('permalink');
+		expect(ids.claim('Call', 'content/minutes/a.md')).toBeUndefined();
+		expect(ids.claim('call', 'content/minutes/b.md')?.message).toBe(
+			'content/minutes/b.md: permalink "call" is already used by content/minutes/a.md; each must be unique',
+		);
 	});
 
 	it('refuses file names that cannot be a URL segment when there is no permalink', () => {

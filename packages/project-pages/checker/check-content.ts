@@ -5,7 +5,7 @@
  * running Astro. It reuses the build's reader, schemas and identity rules, so
  * both say the same thing in the same words.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { KINDS, type ContentKind } from '../content/kinds.ts';
@@ -14,6 +14,7 @@ import { entryId, IdRegistry } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
 import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
 import { readPeopleFile } from '../loaders/people-loader.ts';
+import { summaryLimitWarning } from '../markdown/extract-minutes.ts';
 import { resolvePageRelative } from '../loaders/rebase-urls.ts';
 import { frontMatterSchema, type KindExtensions, type PersonData, type ProjectData } from '../content/schemas.ts';
 import { PeopleIndex, type PersonRefLike } from '../utils/people.ts';
@@ -143,14 +144,17 @@ async function readEntry(
 	let doc: ParsedDocument;
 	let text: string;
 	try {
-		assertAcceptedExtension(kind, source);
+		// Read first: a refused file (a symbolic link) is reported as that, whatever its name.
 		text = await readContentText(source);
+		assertAcceptedExtension(kind, source);
 		doc = parseFrontMatter(source.file, text);
 	} catch (error) {
 		findings.push(...fromError(source.file, error));
 		return undefined;
 	}
 	const entry: Entry = { kind, source, doc, sectionPath, body: scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx' }) };
+	const limited = kind === 'minutes' ? summaryLimitWarning(doc.body) : undefined;
+	if (limited) findings.push(finding(source.file, { line: doc.bodyLine }, limited, 'warning'));
 	try {
 		entry.data = validateFrontMatter(kind, source.file, doc.data, doc.positionOf, schema);
 		entry.id = entryId({ source, text, doc, data: entry.data }, kind, sectionPath);
@@ -175,7 +179,8 @@ function tagsOf(entry: Entry): string[] {
 
 async function readPeople(root: string, file: string, findings: Finding[]): Promise<PersonData[] | undefined> {
 	const absolute = path.join(root, file);
-	if (!isFile(absolute)) return undefined;
+	// Not followed: a link in its place is read, and refused, like any content file's.
+	if (!lstatSync(absolute, { throwIfNoEntry: false })) return undefined;
 	try {
 		const people = await readPeopleFile(absolute, file);
 		const seen = new Map<string, number>();

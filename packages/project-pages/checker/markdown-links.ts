@@ -29,12 +29,14 @@ export interface BodyLinks {
 
 const mdxParser = unified().use(remarkParse);
 
-// A whole tree is built in JS, so hostile input is defused as early as the minutes extractor does it.
+// A whole tree is built in JS, so hostile input is defused as the minutes extractor does it (the same
+// lines, so positions hold): remark's parser, too, takes a second per few KB of `._._._` that the guard's
+// escaped underscores spare it.
 const PARSE_LIMITS = { maxAmpersands: 1000 };
 
 function parse(body: string, mdx: boolean): Root {
-	if (mdx) return mdxParser.parse(body) as Root;
 	const guarded = guardUntrusted(body, PARSE_LIMITS);
+	if (mdx) return mdxParser.parse(guarded.source) as Root;
 	// The build's features for markdown (markdown/render.ts): GFM and smart punctuation, no front matter.
 	return markdownToMdast(guarded.source, {
 		features: { gfm: true, smartPunctuation: guarded.smartPunctuation, frontmatter: false },

@@ -9,8 +9,8 @@ import type { GitHubRef } from './references.ts';
 import type { TrackedRepo } from './options.ts';
 import type { ReferenceStatus, RepoStatus } from './snapshot-schema.ts';
 import { buildContextsPageQuery, buildStatusQuery, planBatches, type BatchLimits } from './query.ts';
-import { parseChecks, parseStatusData, type GraphQLError, type MoreChecks, type ParsedRepo } from './parse.ts';
-import { classifyError, StatusFetchError } from './errors.ts';
+import { latestAttempts, parseChecks, parseStatusData, type GraphQLError, type MoreChecks, type ParsedRepo } from './parse.ts';
+import { classifyError, redactStrings, StatusFetchError } from './errors.ts';
 import { deriveRepo } from './derive.ts';
 
 export interface StatusClientOptions {
@@ -53,6 +53,7 @@ export interface FetchedStatus {
 	requests: number;
 	repos: RepoStatus[];
 	references: ReferenceStatus[];
+	/** What GitHub said the fetch cost (the sum of every answer's `rateLimit.cost`) and what is left. */
 	rateLimit?: { remaining: number; resetAt: string; cost: number };
 }
 
@@ -118,9 +119,13 @@ export function createStatusClient(options: StatusClientOptions = {}): StatusCli
 				},
 			});
 
+			let cost = 0;
+			let lastRate: Json | undefined;
 			async function graphql(query: string, variables: Json): Promise<{ data: Json; errors: GraphQLError[] }> {
 				const response = await octokit.request({ method: 'POST', url: graphqlUrl, query, variables });
-				const body: unknown = response.data;
+				// Titles, messages, names, summaries and error texts are written by anyone
+				// and may echo the token back: it goes before anything reads the answer.
+				const body: unknown = redactStrings(response.data, token);
 				if (typeof body !== 'object' || body === null || Array.isArray(body) || (!('data' in body) && !('errors' in body))) {
 					throw new StatusFetchError(
 						'malformed',
@@ -134,6 +139,11 @@ export function createStatusClient(options: StatusClientOptions = {}): StatusCli
 					const first = errs[0]?.message ?? 'no data';
 					throw new StatusFetchError('graphql', `GitHub rejected the status query: ${String(first).slice(0, 200)}`);
 				}
+				const rate = (data as Json).rateLimit as Json | undefined;
+				if (rate && typeof rate.cost === 'number') {
+					cost += rate.cost;
+					lastRate = rate;
+				}
 				return { data: data as Json, errors: errs };
 			}
 
@@ -142,24 +152,19 @@ export function createStatusClient(options: StatusClientOptions = {}): StatusCli
 				const results = await inParallel(batches, options.concurrency ?? 1, async (batch) => {
 					const built = buildStatusQuery(batch, request.history);
 					const { data, errors } = await graphql(built.query, built.variables);
-					return { parsed: parseStatusData(built, data, errors), rateLimit: data.rateLimit as Json | undefined };
+					return parseStatusData(built, data, errors);
 				});
-				const repos = results.flatMap((r) => r.parsed.repos);
+				const repos = results.flatMap((r) => r.repos);
 				await fetchRemainingChecks(repos);
-				const last = results.at(-1)?.rateLimit;
 				const out: FetchedStatus = {
 					fetchedAt: new Date().toISOString(),
 					source: `GitHub GraphQL API (${graphqlUrl})`,
 					requests,
 					repos: repos.map((r) => deriveRepo(r.status)),
-					references: results.flatMap((r) => r.parsed.references),
+					references: results.flatMap((r) => r.references),
 				};
-				if (last && typeof last.remaining === 'number') {
-					out.rateLimit = {
-						remaining: last.remaining,
-						resetAt: String(last.resetAt),
-						cost: results.reduce((n, r) => n + Number(r.rateLimit?.cost ?? 0), 0),
-					};
+				if (lastRate && typeof lastRate.remaining === 'number') {
+					out.rateLimit = { remaining: lastRate.remaining, resetAt: String(lastRate.resetAt), cost };
 				}
 				return out;
 			}
@@ -175,7 +180,11 @@ export function createStatusClient(options: StatusClientOptions = {}): StatusCli
 						const contexts = (data[`p${i}`] as Json | null)?.statusCheckRollup as Json | undefined;
 						const head = repo.status.history[0]!;
 						const connection = contexts?.contexts as Json | undefined;
-						head.checks.push(...parseChecks(connection));
+						// A re-run's attempts can land on different pages: the latest is decided over all of them.
+						const { checks, earlier } = latestAttempts([...head.checks, ...parseChecks(connection)]);
+						head.checks = checks;
+						const attempts = [...(head.earlierAttempts ?? []), ...earlier];
+						if (attempts.length > 0) head.earlierAttempts = attempts;
 						const info = connection?.pageInfo as Json | undefined;
 						if (info?.hasNextPage === true && typeof info.endCursor === 'string') {
 							next.push({ ...repo, more: { commitId: repo.more.commitId, after: info.endCursor } });

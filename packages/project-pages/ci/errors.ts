@@ -38,6 +38,21 @@ export function redact(text: string, secret: string | undefined): string {
 	return secret && secret.length >= 4 ? text.split(secret).join('[REDACTED]') : text;
 }
 
+/**
+ * A copy of `value` (JSON: GitHub's answer, a snapshot) with the secret
+ * replaced in every string, so nothing that came back can carry it on.
+ */
+export function redactStrings<T>(value: T, secret: string | undefined): T {
+	if (!secret || secret.length < 4) return value;
+	const walk = (v: unknown): unknown => {
+		if (typeof v === 'string') return v.includes(secret) ? redact(v, secret) : v;
+		if (Array.isArray(v)) return v.map(walk);
+		if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+		return v;
+	};
+	return walk(value) as T;
+}
+
 interface RequestErrorLike {
 	status?: number;
 	message?: string;

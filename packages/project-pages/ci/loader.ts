@@ -1,8 +1,9 @@
 /**
  * The `status` collection's loader: one entry, `current`, holding the whole
  * toolchain status. It decides where the data comes from (GitHub through
- * the client, or the last good data when there is no token or the fetch
- * fails) and knows nothing of HTTP.
+ * the client; a snapshot fetched just before the build, when the build has
+ * no token; or the last good data, marked stale, when there is no token or
+ * the fetch fails) and knows nothing of HTTP.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +11,13 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { CiOptionsSchema, trackedRepos, type CiOptionsInput, type TrackedRepo } from './options.ts';
 import { parseReference, type GitHubRef } from './references.ts';
 import { collectContentReferences, type ReferenceCache } from './content-references.ts';
-import { createStatusClient, type StatusClient, type StatusClientOptions } from './client.ts';
+import { createStatusClient, type FetchedStatus, type StatusClient, type StatusClientOptions } from './client.ts';
 import { gitHubEnv, strictFromEnv } from './github-env.ts';
-import { StatusFetchError } from './errors.ts';
+import { redactStrings, StatusFetchError } from './errors.ts';
 import { readSnapshot } from './snapshot.ts';
-import { reconcileStale } from './reconcile.ts';
+import { reconcile } from './reconcile.ts';
 import { deriveSnapshot, formatAsOf } from './derive.ts';
-import { STATUS_ENTRY_ID, StatusSnapshotSchema, type StatusSnapshot } from './snapshot-schema.ts';
+import { SNAPSHOT_VERSION, STATUS_ENTRY_ID, StatusSnapshotSchema, type StatusSnapshot } from './snapshot-schema.ts';
 
 export { STATUS_ENTRY_ID };
 
@@ -37,12 +38,20 @@ export interface ToolchainStatusLoaderOptions {
 	createClient?: (options: StatusClientOptions) => StatusClient;
 }
 
-/** What the loader will ask GitHub for: tracked repos (plus content repos) and references. */
-export async function statusRequest(
-	options: ToolchainStatusLoaderOptions,
-	root: string,
-	cache?: ReferenceCache,
-): Promise<{ repos: TrackedRepo[]; references: GitHubRef[] }> {
+/** What a build asks GitHub for, and the references it leaves out (over `ci.maxReferences`). */
+export interface StatusRequest {
+	repos: TrackedRepo[];
+	references: GitHubRef[];
+	omitted: GitHubRef[];
+}
+
+/**
+ * What the loader will ask GitHub for: tracked repos (plus content repos) and
+ * references, the ones named in the options first, then the content's in the
+ * order collectContentReferences gives (front-matter fields, then the newest
+ * content), at most `ci.maxReferences` of them.
+ */
+export async function statusRequest(options: ToolchainStatusLoaderOptions, root: string, cache?: ReferenceCache): Promise<StatusRequest> {
 	const ci = CiOptionsSchema.parse(options.ci);
 	const found = options.contentDir
 		? await collectContentReferences(resolve(root, options.contentDir), cache)
@@ -56,11 +65,23 @@ export async function statusRequest(
 		repos.push({ owner, repo, id });
 	}
 	const refs = new Map<string, GitHubRef>();
-	for (const s of [...found.references, ...(options.references ?? [])]) {
+	for (const s of [...(options.references ?? []), ...found.references]) {
 		const ref = parseReference(s);
 		if (ref && !refs.has(ref.id.toLowerCase())) refs.set(ref.id.toLowerCase(), ref);
 	}
-	return { repos, references: [...refs.values()] };
+	const all = [...refs.values()];
+	return { repos, references: all.slice(0, ci.maxReferences), omitted: all.slice(ci.maxReferences) };
+}
+
+/** "left out 9,700: a/b#1, a/b#2, c/d#3 and 9,697 more". */
+export function describeOmitted(request: Pick<StatusRequest, 'references' | 'omitted'>, max: number): string {
+	const n = request.omitted.length;
+	const shown = request.omitted.slice(0, 3).map((r) => r.id);
+	const more = n > shown.length ? ` and ${(n - shown.length).toLocaleString('en')} more` : '';
+	return (
+		`the content names ${(request.references.length + n).toLocaleString('en')} issues and pull requests; asking GitHub for ${request.references.length.toLocaleString('en')} ` +
+		`(ci.maxReferences: ${max}; front-matter fields first, then the newest content) and leaving out ${n.toLocaleString('en')}: ${shown.join(', ')}${more}`
+	);
 }
 
 export function toolchainStatusLoader(options: ToolchainStatusLoaderOptions): Loader {
@@ -90,6 +111,18 @@ export async function loadStatus(
 	const wanted = await statusRequest(options, root, cache);
 	context.meta?.set(REFERENCE_CACHE_KEY, JSON.stringify(cache));
 	const github = gitHubEnv(env);
+	if (wanted.omitted.length > 0) context.logger.warn(`toolchain status: ${describeOmitted(wanted, ci.maxReferences)}`);
+	const asked = { repos: wanted.repos, references: wanted.references, omitted: wanted.omitted.length };
+	// Nothing leaves here holding the token, whatever GitHub or an old file sent.
+	const safe = (data: StatusSnapshot) => redactStrings(data, github.token);
+
+	/** The newest of the snapshot file and the content store (it survives between CI runs when cached). */
+	const lastGood = async (): Promise<StatusSnapshot | undefined> => {
+		const fromFile = await readSnapshot(snapshotPath);
+		const previous = StatusSnapshotSchema.safeParse(context.store.get(STATUS_ENTRY_ID)?.data);
+		const candidates = [fromFile, previous.success ? previous.data : undefined].filter((s): s is StatusSnapshot => s !== undefined);
+		return candidates.sort((a, b) => Date.parse(b.fetchedAt) - Date.parse(a.fetchedAt))[0];
+	};
 
 	const fallBack = async (reason: string, warn: boolean): Promise<StatusSnapshot> => {
 		if (strict) {
@@ -97,21 +130,27 @@ export async function loadStatus(
 				`Toolchain status: ${reason}. Strict mode (CI_STATUS_STRICT=1 or ci.strict) does not allow falling back to the snapshot ${ci.snapshot}.`,
 			);
 		}
-		const fromFile = await readSnapshot(snapshotPath);
-		// The content store survives between CI runs (it is cached): if it holds
-		// newer data than the committed file, that is the last good data.
-		const previous = StatusSnapshotSchema.safeParse(context.store.get(STATUS_ENTRY_ID)?.data);
-		const candidates = [fromFile, previous.success ? previous.data : undefined].filter((s): s is StatusSnapshot => s !== undefined);
-		const base = candidates.sort((a, b) => Date.parse(b.fetchedAt) - Date.parse(a.fetchedAt))[0];
-		const data = reconcileStale(base, wanted, reason);
+		const base = await lastGood();
+		const data = reconcile(base, asked, { stale: true, reason });
 		const asOf = base ? `as of ${formatAsOf(base.fetchedAt, new Date())}` : 'no snapshot, all unknown';
 		const line = `${reason}; using the last good toolchain status (${asOf}, stale)`;
 		if (warn) context.logger.warn(line);
 		else context.logger.info(line);
-		return data;
+		return safe(data);
 	};
 
-	if (!github.token) return fallBack('GITHUB_TOKEN is not set, so GitHub was not asked', false);
+	if (!github.token) {
+		// The deploy workflow fetches in a step of its own and builds without the token: a snapshot that recent is current.
+		const base = await lastGood();
+		const age = base ? Date.now() - Date.parse(base.fetchedAt) : Number.NaN;
+		if (base && age >= -FUTURE_SLACK_MS && age <= ci.freshForMinutes * 60_000) {
+			context.logger.info(
+				`GITHUB_TOKEN is not set; using the toolchain status fetched ${Math.max(0, Math.round(age / 60_000))} min ago (${formatAsOf(base.fetchedAt, new Date())}; ci.freshForMinutes: ${ci.freshForMinutes})`,
+			);
+			return safe(reconcile(base, asked, { stale: false }));
+		}
+		return fallBack('GITHUB_TOKEN is not set, so GitHub was not asked', false);
+	}
 	const client = (options.createClient ?? createStatusClient)({
 		...options.client,
 		token: github.token,
@@ -125,25 +164,37 @@ export async function loadStatus(
 			history: ci.history,
 			timeoutMs: ci.timeoutMs,
 		});
+		const points = fetched.rateLimit ? `, ${fetched.rateLimit.cost} points` : '';
 		context.logger.info(
-			`toolchain status fetched: ${fetched.repos.length} repos, ${fetched.references.length} references, ${fetched.requests} requests`,
+			`toolchain status fetched: ${fetched.repos.length} repos, ${fetched.references.length} references, ${fetched.requests} requests${points}`,
 		);
-		return deriveSnapshot({
-			schemaVersion: 1,
-			fetchedAt: fetched.fetchedAt,
-			stale: false,
-			source: fetched.source,
-			requests: fetched.requests,
-			repos: fetched.repos,
-			references: fetched.references,
-		});
+		return safe(snapshotOf(fetched, asked.omitted));
 	} catch (error) {
 		if (!(error instanceof StatusFetchError)) throw error;
 		return fallBack(`GitHub status fetch failed: ${error.message}`, true);
 	}
 }
 
-const REFERENCE_CACHE_KEY = 'content-references-v1';
+/** A fetch as the status data: the loader's entry, and the file `status:refresh` writes. */
+export function snapshotOf(fetched: FetchedStatus, omitted: number, source = fetched.source): StatusSnapshot {
+	const snapshot: StatusSnapshot = {
+		schemaVersion: SNAPSHOT_VERSION,
+		fetchedAt: fetched.fetchedAt,
+		stale: false,
+		source,
+		requests: fetched.requests,
+		repos: fetched.repos,
+		references: fetched.references,
+	};
+	if (fetched.rateLimit) snapshot.points = fetched.rateLimit.cost;
+	if (omitted > 0) snapshot.omittedReferences = omitted;
+	return deriveSnapshot(snapshot);
+}
+
+/** A fetch time this far ahead of our clock is still believed (runners' clocks drift a little). */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+const REFERENCE_CACHE_KEY = 'content-references-v2';
 
 function readReferenceCache(meta: LoaderContext['meta'] | undefined): ReferenceCache {
 	try {

@@ -50,6 +50,31 @@ export const CiOptionsSchema = z.strictObject({
 		.default(20_000),
 	/** How many recent commits of each branch to report, head included. */
 	history: z.number().int().min(1, { error: 'must be between 1 and 50' }).max(50, { error: 'must be between 1 and 50' }).default(10),
+	/**
+	 * Issues and pull requests named in the content asked for per build, at
+	 * most: those in front-matter fields (RFC discussions) first, then those
+	 * in the newest content (see collectContentReferences). The build log and
+	 * `/status.json` (`omittedReferences`) say how many were left out; their
+	 * badges read "unknown". 300 cost three requests and about 6 points.
+	 */
+	maxReferences: z
+		.number()
+		.int()
+		.min(0, { error: 'must be between 0 and 5000' })
+		.max(5000, { error: 'must be between 0 and 5000' })
+		.default(300),
+	/**
+	 * A build without a token reads the snapshot file; when that was fetched
+	 * at most this many minutes ago (by `npm run status:refresh` just before,
+	 * as the deploy workflow does, so the build itself never holds the token)
+	 * it is shown as current, not stale, and strict mode accepts it.
+	 */
+	freshForMinutes: z
+		.number()
+		.int()
+		.min(0, { error: 'must be between 0 and 1440 (minutes)' })
+		.max(1440, { error: 'must be between 0 and 1440 (minutes)' })
+		.default(30),
 });
 
 export type CiOptionsInput = z.input<typeof CiOptionsSchema>;

@@ -1,12 +1,17 @@
 /**
- * Maps GraphQL answers (shaped as GitHub documents them) to our status
- * types. Pure. A `null` alias with an error entry means that one repo or
- * reference failed: it becomes `unknown` with the reason, the rest stand.
+ * Maps GraphQL answers (shaped as GitHub's schema says, nulls included) to
+ * our status types. Pure. A `null` alias with an error entry means that one
+ * repo or reference failed: it becomes `unknown` with the reason, the rest
+ * stand. Everything here was written by someone on GitHub: every URL goes
+ * through `safeHttpUrl` (one absolute http(s) URL, or none), commit SHAs must
+ * be hex, and texts are bounded.
  */
 import { repoShell } from './reconcile.ts';
 import type { GitHubRef } from './references.ts';
 import type { TrackedRepo } from './options.ts';
 import type { Check, CheckState, Commit, ReferenceStatus, RepoStatus } from './snapshot-schema.ts';
+import { safeHttpUrl } from '../utils/safe-url.ts';
+import { parseOcamlCiSummary } from './ocaml-ci-summary.ts';
 import type { BuiltQuery } from './query.ts';
 
 export interface GraphQLError {
@@ -54,40 +59,87 @@ export function checkRunState(status: unknown, conclusion: unknown): CheckState 
 	}
 }
 
-export function parseCheck(node: unknown): Check | undefined {
+const MAX_TEXT = 500;
+/** GitHub's texts are written by anyone: long enough for any real one, bounded for a hostile one. */
+const text = (v: unknown, max = MAX_TEXT): string | undefined => {
+	const s = str(v);
+	return s === undefined ? undefined : s.length > max ? `${s.slice(0, max - 1)}…` : s;
+};
+const OID = /^[0-9a-f]{7,64}$/;
+
+/** One context of a rollup: a check run attempt or a commit status, with what the head needs when `details` is set. */
+export function parseCheck(node: unknown, details = true): Check | undefined {
 	if (!isObject(node)) return undefined;
 	if (node.__typename === 'CheckRun') {
-		const name = str(node.name);
+		const name = text(node.name, 200);
 		if (!name) return undefined;
-		const workflow = str(at(node, 'checkSuite', 'workflowRun', 'workflow', 'name'));
+		const workflow = text(at(node, 'checkSuite', 'workflowRun', 'workflow', 'name'), 200);
 		const check: Check = {
 			name: workflow ? `${workflow} / ${name}` : name,
 			kind: 'check-run',
 			state: checkRunState(node.status, node.conclusion),
 		};
-		const url = str(node.detailsUrl);
-		if (url) check.url = url;
+		const startedAt = str(node.startedAt);
+		if (startedAt) check.startedAt = startedAt;
 		const conclusion = str(node.conclusion);
 		// Only conclusions the state does not already say (skipped, timed out, cancelled…).
 		if (conclusion && conclusion !== 'SUCCESS' && conclusion !== 'FAILURE') check.description = conclusion.toLowerCase().replace(/_/g, ' ');
+		if (!details) return check;
+		const url = safeHttpUrl(node.detailsUrl);
+		if (url) check.url = url;
+		const { variants, truncated } = parseOcamlCiSummary(str(node.summary));
+		if (variants.length > 0) check.variants = variants;
+		if (truncated) check.variantsTruncated = true;
 		return check;
 	}
 	if (node.__typename === 'StatusContext') {
-		const name = str(node.context);
+		const name = text(node.context, 200);
 		if (!name) return undefined;
 		const check: Check = { name, kind: 'status', state: statusState(node.state) ?? 'pending' };
-		const url = str(node.targetUrl);
+		if (!details) return check;
+		const url = safeHttpUrl(node.targetUrl);
 		if (url) check.url = url;
-		const description = str(node.description);
+		const description = text(node.description);
 		if (description) check.description = description;
 		return check;
 	}
 	return undefined;
 }
 
-export function parseChecks(connection: unknown): Check[] {
+/** Every context of a rollup connection, superseded attempts included, in GitHub's order. */
+export function parseChecks(connection: unknown, details = true): Check[] {
 	const nodes = at(connection, 'nodes');
-	return Array.isArray(nodes) ? nodes.map(parseCheck).filter((c): c is Check => c !== undefined) : [];
+	return Array.isArray(nodes) ? nodes.map((n) => parseCheck(n, details)).filter((c): c is Check => c !== undefined) : [];
+}
+
+/** An attempt that has not started yet (queued) is the newest; otherwise the later start wins, then the later in GitHub's list. */
+const startOf = (c: Check) => (c.startedAt ? Date.parse(c.startedAt) || 0 : Number.POSITIVE_INFINITY);
+
+/**
+ * The latest attempt of each check, in first-seen order, and the passes and
+ * failures of the attempts they supersede. GitHub's rollup keeps every
+ * attempt of a re-run check run (its own `state` then counts the superseded
+ * failure, so it can stay FAILURE after a successful re-run); a commit
+ * status is listed once per context, its latest.
+ */
+export function latestAttempts(all: readonly Check[]): { checks: Check[]; earlier: NonNullable<Commit['earlierAttempts']> } {
+	const latest = new Map<string, Check>();
+	const earlier: NonNullable<Commit['earlierAttempts']> = [];
+	const keep = (c: Check) => {
+		// Cancelled, skipped and unfinished attempts say nothing about flakiness.
+		if ((c.state === 'success' || c.state === 'failure') && c.description !== 'cancelled') earlier.push({ name: c.name, state: c.state });
+	};
+	for (const check of all) {
+		const key = `${check.kind}\0${check.name}`;
+		const seen = latest.get(key);
+		if (!seen) latest.set(key, check);
+		else if (check.kind === 'status') continue;
+		else if (startOf(check) >= startOf(seen)) {
+			keep(seen);
+			latest.set(key, check);
+		} else keep(check);
+	}
+	return { checks: [...latest.values()], earlier };
 }
 
 /** What a head needs to fetch the rest of its checks. */
@@ -96,49 +148,20 @@ export interface MoreChecks {
 	after: string;
 }
 
-/**
- * Passes and failures of re-run check runs that the rollup no longer shows.
- * `checkSuites { checkRuns(filterBy: { checkType: ALL }) }` lists every
- * attempt, the latest included; taking away one matching attempt per latest
- * check leaves the earlier ones.
- */
-export function parseEarlierAttempts(suites: unknown, latest: readonly Check[]): NonNullable<Commit['earlierAttempts']> {
-	const attempts: NonNullable<Commit['earlierAttempts']> = [];
-	const suiteNodes = at(suites, 'nodes');
-	for (const suite of Array.isArray(suiteNodes) ? suiteNodes : []) {
-		const workflow = str(at(suite, 'workflowRun', 'workflow', 'name'));
-		const runs = at(suite, 'checkRuns', 'nodes');
-		for (const run of Array.isArray(runs) ? runs : []) {
-			const name = str(at(run, 'name'));
-			const conclusion = at(run, 'conclusion');
-			// Cancelled, skipped and unfinished runs say nothing about flakiness.
-			if (!name || at(run, 'status') !== 'COMPLETED' || conclusion === 'CANCELLED') continue;
-			const state = checkRunState('COMPLETED', conclusion);
-			if (state === 'success' || state === 'failure') attempts.push({ name: workflow ? `${workflow} / ${name}` : name, state });
-		}
-	}
-	for (const check of latest) {
-		if (check.kind !== 'check-run') continue;
-		const i = attempts.findIndex((a) => a.name === check.name && a.state === check.state);
-		if (i >= 0) attempts.splice(i, 1);
-	}
-	return attempts;
-}
-
-function parseCommit(node: unknown): { commit: Commit; more?: MoreChecks } | undefined {
+function parseCommit(node: unknown, repoUrl: string, details: boolean): { commit: Commit; more?: MoreChecks } | undefined {
 	const oid = str(at(node, 'oid'));
-	if (!oid) return undefined;
+	if (!oid || !OID.test(oid)) return undefined;
 	const contexts = at(node, 'statusCheckRollup', 'contexts');
+	const { checks, earlier } = latestAttempts(parseChecks(contexts, details));
 	const commit: Commit = {
 		oid,
-		url: str(at(node, 'url')) ?? '',
-		message: str(at(node, 'messageHeadline')) ?? '',
+		url: safeHttpUrl(at(node, 'url')) ?? `${repoUrl}/commit/${oid}`,
+		message: text(at(node, 'messageHeadline')) ?? '',
 		committedAt: str(at(node, 'committedDate')) ?? '',
-		checks: parseChecks(contexts),
+		checks,
 	};
 	const rollup = statusState(at(node, 'statusCheckRollup', 'state'));
 	if (rollup) commit.rollup = rollup;
-	const earlier = parseEarlierAttempts(at(node, 'checkSuites'), commit.checks);
 	if (earlier.length > 0) commit.earlierAttempts = earlier;
 	const after = str(at(contexts, 'pageInfo', 'endCursor'));
 	const commitId = str(at(node, 'id'));
@@ -173,8 +196,8 @@ export function parseRepo(alias: string, tracked: TrackedRepo, value: unknown, e
 	if (!isObject(value)) return { status: { ...base, reason: describeError(errorAt(errors, alias), `repository ${tracked.id}`) } };
 
 	const nameWithOwner = str(value.nameWithOwner);
-	if (nameWithOwner && nameWithOwner.toLowerCase() !== tracked.id.toLowerCase()) base.renamedTo = nameWithOwner;
-	base.url = str(value.url) ?? base.url;
+	if (nameWithOwner && nameWithOwner.toLowerCase() !== tracked.id.toLowerCase()) base.renamedTo = text(nameWithOwner, 200)!;
+	base.url = safeHttpUrl(value.url)?.replace(/\/+$/, '') ?? base.url;
 	const gfi = num(at(value, 'goodFirstIssue', 'totalCount'));
 	const hw = num(at(value, 'helpWanted', 'totalCount'));
 	if (gfi !== undefined && hw !== undefined) base.issues = { goodFirstIssue: gfi, helpWanted: hw };
@@ -186,34 +209,36 @@ export function parseRepo(alias: string, tracked: TrackedRepo, value: unknown, e
 			: `${tracked.id} has no default branch (empty repository)`;
 		return { status: { ...base, reason } };
 	}
-	base.branch = str(branch.name) ?? base.branch;
-	const nodes = at(branch, 'target', 'history', 'nodes');
-	if (!Array.isArray(nodes)) return { status: { ...base, reason: `the head of ${base.branch ?? 'the branch'} is not a commit` } };
-	const parsed = nodes.map(parseCommit).filter((c) => c !== undefined);
-	// Older commits keep only what history, "failing since" and flaky detection
-	// need: links to individual runs matter for the head alone, and dropping
-	// them keeps the committed snapshot small.
-	const history = parsed.map((p, i) =>
-		i === 0 ? p.commit : { ...p.commit, checks: p.commit.checks.map(({ name, kind, state }) => ({ name, kind, state })) },
-	);
+	base.branch = text(branch.name, 200) ?? base.branch;
+	const target = at(branch, 'target');
+	const nodes = at(target, 'history', 'nodes');
+	const head = parseCommit(target, base.url, true);
+	if (!head || !Array.isArray(nodes)) return { status: { ...base, reason: `the head of ${base.branch ?? 'the branch'} is not a commit` } };
+	// The head comes with links, descriptions and summaries (its own
+	// selection); the history's commits, itself first, with outcomes only.
+	// Once the latest attempts are picked, older commits keep outcomes only: it keeps the snapshot small.
+	const older = nodes
+		.map((n) => parseCommit(n, base.url, false)?.commit)
+		.filter((c) => c !== undefined)
+		.map((c) => ({ ...c, checks: c.checks.map(({ name, kind, state }) => ({ name, kind, state })) }));
+	const history = [head.commit, ...older.filter((c) => c.oid !== head.commit.oid)];
 	const status: RepoStatus = { ...base, history };
-	const more = parsed[0]?.more;
-	return more ? { status, more } : { status };
+	return head.more ? { status, more: head.more } : { status };
 }
 
 export function parseReferenceNode(ref: GitHubRef, value: unknown, error: GraphQLError | undefined): ReferenceStatus {
 	const base: ReferenceStatus = { id: ref.id, url: ref.url, kind: 'unknown', state: 'unknown' };
 	if (!isObject(value)) return { ...base, reason: describeError(error, ref.id) };
-	const title = str(value.title);
-	const url = str(value.url) ?? ref.url;
+	const title = text(value.title);
+	const url = safeHttpUrl(value.url) ?? ref.url;
 	const updatedAt = str(value.updatedAt);
-	const open = value.state === 'OPEN';
 	if (value.__typename === 'PullRequest') {
+		const state = value.pullRequestState;
 		const out: ReferenceStatus = {
 			...base,
 			url,
 			kind: 'pull-request',
-			state: value.merged === true || value.state === 'MERGED' ? 'merged' : open ? 'open' : 'closed',
+			state: value.merged === true || state === 'MERGED' ? 'merged' : state === 'OPEN' ? 'open' : 'closed',
 		};
 		if (title !== undefined) out.title = title;
 		if (updatedAt) out.updatedAt = updatedAt;
@@ -223,7 +248,7 @@ export function parseReferenceNode(ref: GitHubRef, value: unknown, error: GraphQ
 		if (comments !== undefined) out.commentCount = comments;
 		return out;
 	}
-	const out: ReferenceStatus = { ...base, url, kind: 'issue', state: open ? 'open' : 'closed' };
+	const out: ReferenceStatus = { ...base, url, kind: 'issue', state: value.issueState === 'OPEN' ? 'open' : 'closed' };
 	if (title !== undefined) out.title = title;
 	if (updatedAt) out.updatedAt = updatedAt;
 	return out;

@@ -8,38 +8,51 @@
 import type { GitHubRef } from './references.ts';
 import type { TrackedRepo } from './options.ts';
 
-/** Checks fetched per commit in the first request; heads with more are paginated. */
-export const CONTEXTS_PER_COMMIT = 50;
-/** Checks fetched per page when paginating a head's checks. */
-export const CONTEXTS_PER_PAGE = 100;
-/** Check suites (workflows, apps) per commit, and runs per suite with every attempt, for flaky re-runs. */
-export const SUITES_PER_COMMIT = 10;
-export const RUNS_PER_SUITE = 50;
+/**
+ * Checks fetched per commit. A connection costs GitHub the same whatever its
+ * `first` (only connections nested under it multiply), so each commit asks
+ * for a full page; a head with more is paginated.
+ */
+export const CONTEXTS_PER_COMMIT = 100;
 
-const CHECK_FIELDS = `fragment CheckFields on StatusCheckRollupContextConnection {
+// GitHub's rollup lists every attempt of a re-run check run (and the latest
+// status of each context), so the attempts' start times are all that flaky
+// detection needs: no per-suite check-run lists, which multiplied the cost.
+const RUN_FIELDS = 'name status conclusion startedAt checkSuite { workflowRun { workflow { name } } }';
+
+// The branch head: links, descriptions, and ocaml-ci's per-variant summary.
+const HEAD_CHECKS = `fragment HeadChecks on StatusCheckRollupContextConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes {
     __typename
-    ... on CheckRun { name status conclusion detailsUrl checkSuite { workflowRun { workflow { name } } } }
+    ... on CheckRun { ${RUN_FIELDS} detailsUrl title summary }
     ... on StatusContext { context state targetUrl description }
   }
 }`;
 
-const COMMIT_FIELDS = `fragment CommitFields on Commit {
-  id oid url messageHeadline committedDate
-  statusCheckRollup { state contexts(first: ${CONTEXTS_PER_COMMIT}) { ...CheckFields } }
-  checkSuites(first: ${SUITES_PER_COMMIT}) {
-    nodes {
-      workflowRun { workflow { name } }
-      checkRuns(first: ${RUNS_PER_SUITE}, filterBy: { checkType: ALL }) { nodes { name status conclusion } }
-    }
+// Older commits: outcomes only, for history, "failing since", known-good commits and flaky re-runs.
+const HISTORY_CHECKS = `fragment HistoryChecks on StatusCheckRollupContextConnection {
+  pageInfo { hasNextPage }
+  nodes {
+    __typename
+    ... on CheckRun { ${RUN_FIELDS} }
+    ... on StatusContext { context state }
   }
 }`;
 
 const BRANCH_FIELDS = `fragment BranchFields on Ref {
   name
-  target { ... on Commit { history(first: $history) { nodes { ...CommitFields } } } }
+  target {
+    __typename
+    ... on Commit {
+      id oid url messageHeadline committedDate
+      statusCheckRollup { state contexts(first: ${CONTEXTS_PER_COMMIT}) { ...HeadChecks } }
+      history(first: $history) {
+        nodes { oid url messageHeadline committedDate statusCheckRollup { state contexts(first: ${CONTEXTS_PER_COMMIT}) { ...HistoryChecks } } }
+      }
+    }
+  }
 }`;
 
 const REPO_FIELDS = `fragment RepoFields on Repository {
@@ -48,10 +61,13 @@ const REPO_FIELDS = `fragment RepoFields on Repository {
   helpWanted: issues(states: OPEN, labels: ["help wanted"]) { totalCount }
 }`;
 
+// `state` is IssueState! on one side and PullRequestState! on the other: by
+// the spec's field-merging rule one response key cannot hold both, so each
+// gets its own alias (GitHub's server now enforces this, graphql-ruby #4403).
 const REF_FIELDS = `fragment RefFields on IssueOrPullRequest {
   __typename
-  ... on Issue { title state url updatedAt }
-  ... on PullRequest { title state merged url updatedAt reviews { totalCount } comments { totalCount } }
+  ... on Issue { title issueState: state url updatedAt }
+  ... on PullRequest { title pullRequestState: state merged url updatedAt reviews { totalCount } comments { totalCount } }
 }`;
 
 export interface BuiltQuery {
@@ -116,7 +132,7 @@ export function buildStatusQuery(batch: Batch, history: number): BuiltQuery {
 	if (batch.repos.length > 0) {
 		defs.unshift('$history: Int!');
 		variables.history = history;
-		fragments.push(REPO_FIELDS, BRANCH_FIELDS, COMMIT_FIELDS, CHECK_FIELDS);
+		fragments.push(REPO_FIELDS, BRANCH_FIELDS, HEAD_CHECKS, HISTORY_CHECKS);
 	}
 	if (byRepo.size > 0) fragments.push(REF_FIELDS);
 	const signature = defs.length > 0 ? `(${defs.join(', ')})` : '';
@@ -135,17 +151,18 @@ export function buildContextsPageQuery(pages: Array<{ commitId: string; after: s
 		defs.push(`$p${i}id: ID!`, `$p${i}c: String!`);
 		variables[`p${i}id`] = page.commitId;
 		variables[`p${i}c`] = page.after;
-		return `p${i}: node(id: $p${i}id) { ... on Commit { statusCheckRollup { contexts(first: ${CONTEXTS_PER_PAGE}, after: $p${i}c) { ...CheckFields } } } }`;
+		return `p${i}: node(id: $p${i}id) { ... on Commit { statusCheckRollup { contexts(first: ${CONTEXTS_PER_COMMIT}, after: $p${i}c) { ...HeadChecks } } } }`;
 	});
-	const query = `query ToolchainStatusChecks(${defs.join(', ')}) {\n  ${fields.join('\n  ')}\n}\n${CHECK_FIELDS}`;
+	const query = `query ToolchainStatusChecks(${defs.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n  ${fields.join('\n  ')}\n}\n${HEAD_CHECKS}`;
 	return { query, variables };
 }
 
 export interface BatchLimits {
 	/**
-	 * Default 25. A repo asks for up to 10 commits × (50 checks + 10 suites × 50
-	 * runs) ≈ 5,600 nodes, so 25 repos stay well below GitHub's 500,000-node
-	 * limit per query and its 10-second query timeout.
+	 * Default 25. A repo asks for up to 50 commits × 100 checks (about 5,150
+	 * nodes at most), so 25 repos stay far below GitHub's 500,000-node limit per query
+	 * and its 10-second query timeout. Each costs 4 + history requests in GitHub's
+	 * rate-limit formula (100 requests make a point): 14 at the default history of 10.
 	 */
 	maxReposPerRequest?: number;
 	/** Default 100. */

@@ -1,13 +1,13 @@
 /**
- * Fits stale data (the committed snapshot or an earlier content store) to
- * what this build asks for: groups come from today's options, repos and
- * the old data lacks become `unknown` with the reason (references are left
- * out, which pages show as unknown), and ones
- * nobody asks for any more are dropped. Pure.
+ * Fits data this build did not fetch (the snapshot file, or an earlier
+ * content store) to what this build asks for: groups come from today's
+ * options, repos the data lacks become `unknown` with the reason
+ * (references are left out, which pages show as unknown), and ones nobody
+ * asks for any more are dropped. Pure.
  */
 import type { GitHubRef } from './references.ts';
 import type { TrackedRepo } from './options.ts';
-import type { RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
+import { SNAPSHOT_VERSION, type RepoStatus, type StatusSnapshot } from './snapshot-schema.ts';
 import { deriveSnapshot } from './derive.ts';
 
 /** A tracked repo with nothing known about it yet: what parsing fills in, or what stays when it cannot. */
@@ -30,20 +30,23 @@ export function unknownRepo(tracked: TrackedRepo, reason: string): RepoStatus {
 	return { ...repoShell(tracked), reason };
 }
 
-/** Stale data reshaped for this build's repos and references, marked stale with the reason. */
-export function reconcileStale(
+/**
+ * Earlier data reshaped for this build's repos and references: marked stale
+ * with the reason, or kept current when it is a snapshot fetched just before
+ * this build (the deploy workflow's status step).
+ */
+export function reconcile(
 	base: StatusSnapshot | undefined,
-	wanted: { repos: readonly TrackedRepo[]; references: readonly GitHubRef[] },
-	staleReason: string,
+	wanted: { repos: readonly TrackedRepo[]; references: readonly GitHubRef[]; omitted?: number },
+	freshness: { stale: true; reason: string } | { stale: false },
 ): StatusSnapshot {
 	const repos = new Map((base?.repos ?? []).map((r) => [r.id.toLowerCase(), r]));
 	const refs = new Map((base?.references ?? []).map((r) => [r.id.toLowerCase(), r]));
 	const missing = base ? 'not in the status snapshot' : 'no status snapshot';
 	const snapshot: StatusSnapshot = {
-		schemaVersion: 1,
+		schemaVersion: SNAPSHOT_VERSION,
 		fetchedAt: base?.fetchedAt ?? new Date(0).toISOString(),
-		stale: true,
-		staleReason,
+		stale: freshness.stale,
 		source: base?.source ?? 'none: no snapshot and no fetch',
 		repos: wanted.repos.map((t) => {
 			const old = repos.get(t.id.toLowerCase());
@@ -56,6 +59,9 @@ export function reconcileStale(
 		// a missing reference as unknown anyway, and a large site can name thousands of them.
 		references: wanted.references.flatMap((r) => refs.get(r.id.toLowerCase()) ?? []),
 	};
+	if (freshness.stale) snapshot.staleReason = freshness.reason;
 	if (base?.requests !== undefined) snapshot.requests = base.requests;
+	if (base?.points !== undefined) snapshot.points = base.points;
+	if (wanted.omitted) snapshot.omittedReferences = wanted.omitted;
 	return deriveSnapshot(snapshot);
 }

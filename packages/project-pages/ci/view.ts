@@ -3,15 +3,20 @@
  * colours, "how long ago", look-ups, shields.io endpoint JSON, and the
  * grouping of a repo's checks into matrix columns.
  */
-import type { Check, CheckState, ReferenceStatus, RepoState, RepoStatus, StatusSnapshot } from './snapshot-schema.ts';
+import {
+	REPO_STATE_LABELS,
+	type Check,
+	type CheckState,
+	type ReferenceStatus,
+	type RepoState,
+	type RepoStatus,
+	type StatusSnapshot,
+	type Variant,
+} from './snapshot-schema.ts';
 import { parseReference } from './references.ts';
+import { worstState } from './derive.ts';
 
-export const REPO_STATE_LABELS: Record<RepoState, string> = {
-	passing: 'passing',
-	failing: 'failing',
-	pending: 'pending',
-	unknown: 'unknown',
-};
+export { REPO_STATE_LABELS };
 
 /** shields.io named colours. */
 const SHIELD_COLORS: Record<RepoState, string> = { passing: 'brightgreen', failing: 'red', pending: 'yellow', unknown: 'lightgrey' };
@@ -25,7 +30,8 @@ export interface ShieldsEndpoint {
 
 /** https://shields.io/badges/endpoint-badge: `{ schemaVersion, label, message, color }`. */
 export function shieldsEndpoint(repo: Pick<RepoStatus, 'state'>, stale = false): ShieldsEndpoint {
-	return { schemaVersion: 1, label: 'CI', message: stale ? `${repo.state} (stale)` : repo.state, color: SHIELD_COLORS[repo.state] };
+	const label = REPO_STATE_LABELS[repo.state];
+	return { schemaVersion: 1, label: 'CI', message: stale ? `${label} (stale)` : label, color: SHIELD_COLORS[repo.state] };
 }
 
 /** "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
@@ -77,13 +83,6 @@ export function reposByGroup(snapshot: Pick<StatusSnapshot, 'repos'>): Array<{ g
 	return [...groups].map(([group, repos]) => ({ group, repos }));
 }
 
-/** Worst first: what a cell shows when several checks share it. */
-const SEVERITY: CheckState[] = ['failure', 'error', 'pending', 'success', 'neutral'];
-
-export function worstState(states: readonly CheckState[]): CheckState | undefined {
-	return SEVERITY.find((s) => states.includes(s));
-}
-
 export interface CheckColumn {
 	/** "ocaml-ci", "CI" (a workflow), "opam-ci". */
 	name: string;
@@ -126,4 +125,62 @@ export function matrixColumns(repos: readonly RepoStatus[]): string[] {
 	for (const repo of repos)
 		for (const col of checkColumns(repo.history[0]?.checks ?? [])) if (!names.includes(col.name)) names.push(col.name);
 	return names;
+}
+
+/** A repo's page on the site, before `base`: `/status/<owner>/<repo>/`, under the status section's path. */
+export function repoStatusPath(repo: Pick<RepoStatus, 'owner' | 'repo'>, statusPath = 'status'): string {
+	return `/${statusPath}/${repo.owner}/${repo.repo}/`;
+}
+
+export interface VariantSummary {
+	/** Non-experimental variants that failed: what makes the run fail. */
+	failed: Variant[];
+	/** EXPERIMENTAL variants that failed (they do not fail the run). */
+	experimental: Variant[];
+	/** Still building. */
+	active: Variant[];
+	passed: number;
+	skipped: number;
+	total: number;
+}
+
+/** An ocaml-ci run's variants, counted the way its page reads them. */
+export function variantSummary(variants: readonly Variant[]): VariantSummary {
+	return {
+		failed: variants.filter((v) => v.state === 'failure' && !v.experimental),
+		experimental: variants.filter((v) => v.state === 'failure' && v.experimental),
+		active: variants.filter((v) => v.state === 'pending'),
+		passed: variants.filter((v) => v.state === 'success').length,
+		skipped: variants.filter((v) => v.state === 'neutral').length,
+		total: variants.length,
+	};
+}
+
+/** A repo in `/status/known-good.json`: the commit to pin, or why there is none. */
+export type KnownGoodEntry =
+	| { repo: string; group: string; branch: string | null; sha: string; date: string; url: string; behind: number; checks: string[] }
+	| { repo: string; group: string; branch: string | null; sha: null; reason: string };
+
+/**
+ * `/status/known-good.json`: for every tracked repo, its newest commit whose
+ * checks all passed, so a broken combination can be pinned to a working one
+ * and bisected (see the README for turning it into opam `pin-depends`).
+ */
+export function knownGoodManifest(snapshot: Pick<StatusSnapshot, 'repos' | 'fetchedAt' | 'stale' | 'source'>): {
+	fetchedAt: string;
+	stale: boolean;
+	source: string;
+	repos: KnownGoodEntry[];
+} {
+	const repos = snapshot.repos.flatMap((r): KnownGoodEntry[] => {
+		if (r.group === undefined) return [];
+		const base = { repo: r.id, group: r.group, branch: r.branch ?? null };
+		const good = r.knownGood;
+		if (!good) {
+			const reason = r.reason ?? `no commit among the last ${r.history.length} passed all its checks`;
+			return [{ ...base, sha: null, reason }];
+		}
+		return [{ ...base, sha: good.oid, date: good.committedAt, url: good.url, behind: good.behind, checks: good.checks }];
+	});
+	return { fetchedAt: snapshot.fetchedAt, stale: snapshot.stale, source: snapshot.source, repos };
 }

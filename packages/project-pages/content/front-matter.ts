@@ -1,8 +1,13 @@
 /**
- * Splits a content file into front matter and body. Untrusted files arrive by
- * pull request, so this is where hostile input is stopped: bytes that are not
- * UTF-8, YAML alias bombs, front matter that is not a mapping. Every failure
- * is a `ContentError` that names the file and, where known, the line.
+ * Splits a content file into front matter and body: the one front-matter
+ * parser, used by the loaders, the checker, the RFC history from git, the
+ * changed-pages summary and the status loader's content scan. Untrusted
+ * files arrive by pull request, so this is where hostile input is stopped:
+ * front matter in any language but YAML (gray-matter would evaluate `---js`
+ * as JavaScript), bytes that are not UTF-8, YAML alias bombs, front matter
+ * that is not a mapping. YAML is read with the core schema, so tags such as
+ * `!!js/function` construct nothing. Every failure is a `ContentError` that
+ * names the file and, where known, the line.
  */
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
@@ -81,19 +86,58 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
  */
 const MAY_HAVE_ALIAS = /(?:^|[\s[{,:-])\*[^\s,\]}]/;
 
+/** What may follow the opening `---` on its line: nothing, or a name of YAML. */
+const YAML_LANGUAGES: ReadonlySet<string> = new Set(['', 'yaml', 'yml']);
+
+/**
+ * gray-matter reads the rest of the opening `---` line as the front matter's
+ * language and runs that language's engine; its built-in `javascript` engine
+ * is `eval`. Anything but YAML is refused before gray-matter sees the file.
+ */
+function assertYamlFence(file: string, text: string): void {
+	const start = text.startsWith('\uFEFF') ? 1 : 0;
+	if (!text.startsWith('---', start) || text[start + 3] === '-') return;
+	const eol = text.indexOf('\n', start);
+	const language = text.slice(start + 3, eol < 0 ? text.length : eol).trim();
+	if (YAML_LANGUAGES.has(language.toLowerCase())) return;
+	const shown = language.length > 40 ? `${language.slice(0, 40)}…` : language;
+	throw new ContentError(file, [
+		{ line: 1, message: `front matter must be YAML: remove ${JSON.stringify(shown)} after the opening ---` },
+	]);
+}
+
+/** Engines gray-matter has built in besides YAML; each is replaced by one that refuses. */
+const REFUSED_ENGINES = ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml'] as const;
+
+function refusingEngine(file: string) {
+	return {
+		parse: (): never => {
+			throw new ContentError(file, [{ line: 1, message: 'front matter must be YAML' }]);
+		},
+		stringify: (): never => {
+			throw new Error('not supported');
+		},
+	};
+}
+
 export function parseFrontMatter(file: string, text: string): ParsedDocument {
 	let doc: Document | undefined;
 	let source = '';
 	const lineCounter = new LineCounter();
 	// The precise parser keeps positions for messages; it runs on error, on aliases, or when a position is asked for.
 	const preciseParse = () => {
-		if (!doc) doc = parseDocument(source, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+		// resolveKnownTags: false keeps `!!binary`, `!!set` and the like from building anything but plain values.
+		if (!doc) doc = parseDocument(source, { schema: 'core', resolveKnownTags: false, lineCounter, prettyErrors: false, uniqueKeys: true });
 		return doc;
 	};
+	assertYamlFence(file, text);
+	const refused = refusingEngine(file);
 	let parsed: matter.GrayMatterFile<string>;
 	try {
 		parsed = matter(text, {
+			language: 'yaml',
 			engines: {
+				...Object.fromEntries(REFUSED_ENGINES.map((name) => [name, refused])),
 				yaml: {
 					parse: (yamlSource: string) => {
 						source = yamlSource;
@@ -108,7 +152,8 @@ export function parseFrontMatter(file: string, text: string): ParsedDocument {
 							}
 						}
 						const precise = preciseParse();
-						const error = precise.errors[0];
+						// A tag the core schema does not know (`!!js/function`) is a warning to the YAML library; here it is an error.
+						const error = precise.errors[0] ?? precise.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
 						if (error) throw error;
 						// The core schema leaves dates as strings, so that the date rule sees what was written.
 						return (precise.toJS({ maxAliasCount: MAX_ALIASES }) ?? {}) as object;
@@ -120,6 +165,7 @@ export function parseFrontMatter(file: string, text: string): ParsedDocument {
 			},
 		});
 	} catch (error) {
+		if (error instanceof ContentError) throw error;
 		throw new ContentError(file, [yamlProblem(error, lineCounter)]);
 	}
 	// Everything before the body is front matter, however gray-matter trimmed it (`---\n---\n` too).
@@ -151,6 +197,7 @@ export function parseFrontMatter(file: string, text: string): ParsedDocument {
 function yamlProblem(error: unknown, lines: LineCounter): Problem {
 	const e = error as { message?: string; pos?: [number, number] };
 	const message = String(e.message ?? error).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	if (error instanceof RangeError || /call stack/i.test(message)) return { line: 2, message: 'front matter is nested too deeply to read' };
 	if (/alias/i.test(message) && /excessive|count/i.test(message)) {
 		return { line: 2, message: 'front matter uses too many YAML aliases (alias expansion is limited to protect the build)' };
 	}

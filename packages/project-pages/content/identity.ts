@@ -3,7 +3,8 @@
  * names; RFCs are `NNNN-slug`, with the number checked against the file name.
  */
 import { slug } from '../utils/slug.ts';
-import { KINDS, reservedNames, type ContentKind } from './kinds.ts';
+import { URL_SEGMENT } from './fields.ts';
+import { KINDS, reservedNames, SECTION_FILES, type ContentKind } from './kinds.ts';
 import { ContentError } from './front-matter.ts';
 import type { LoadedDocument } from './read-content.ts';
 
@@ -36,22 +37,32 @@ export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind, 
 	return id;
 }
 
-/** Why an entry cannot live at `/<section>/<id>/`, or undefined when it can. */
+/**
+ * Why an entry cannot live at `/<section>/<id>/`, or undefined when it can:
+ * the one rule for permalinks and file names, used by the loaders and the
+ * checker. Names are compared without case, as macOS and Windows file
+ * systems compare them. `sectionPath` is where the kind's pages are (its
+ * `paths` option), for messages.
+ */
 export function permalinkProblem(kind: ContentKind, id: string, fromFileName: boolean, sectionPath: string = KINDS[kind].path): string | undefined {
 	const where = fromFileName ? 'the file name' : 'permalink';
-	if (fromFileName && !PERMALINK_SHAPE.test(id)) {
+	const fix = fromFileName ? 'rename the file, or set a permalink' : 'choose another';
+	if (fromFileName && !URL_SEGMENT.test(id)) {
 		return `the file name is the page's URL, so it must be letters, digits, ".", "_" or "-"; rename it, or set a permalink`;
 	}
-	if (reservedNames(kind).includes(id)) return `${where} "${id}" is taken by the site's own page /${sectionPath}/${id}; choose another`;
+	const lower = id.toLowerCase();
+	if (SECTION_FILES.includes(lower)) {
+		return `${where} "${id}" would collide with the file of the site's own page /${sectionPath}/ (${sectionPath}/${lower}); ${fix}`;
+	}
+	const reserved = reservedNames(kind).find((name) => name === lower);
+	if (reserved) return `${where} "${id}" is taken by the site's own page /${sectionPath}/${reserved}; ${fix}`;
 	return undefined;
 }
 
-/** The same rule as the `permalink` field's: one URL path segment. */
-const PERMALINK_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 /**
  * Collects ids and reports the second file that claims one. Two entries at
- * one URL would silently overwrite each other.
+ * one URL would silently overwrite each other; so would `Foo` and `foo` on
+ * a file system that ignores case, so ids are compared without it.
  */
 export class IdRegistry {
 	readonly #owners = new Map<string, string>();
@@ -60,11 +71,12 @@ export class IdRegistry {
 		this.#what = what;
 	}
 	claim(id: string, file: string): ContentError | undefined {
-		const owner = this.#owners.get(id);
+		const key = id.toLowerCase();
+		const owner = this.#owners.get(key);
 		if (owner && owner !== file) {
 			return new ContentError(file, [{ message: `${this.#what} "${id}" is already used by ${owner}; each must be unique` }]);
 		}
-		this.#owners.set(id, file);
+		this.#owners.set(key, file);
 		return undefined;
 	}
 }

@@ -151,6 +151,9 @@ export const PAGE_SECTIONS = {
 			// `/status.json`: a pattern starting with "." is a file beside the section, not in it.
 			{ pattern: '.json', entrypoint: './routes/status/status.json.ts' },
 			{ pattern: '[owner]/[repo].json', entrypoint: './routes/status/badge.json.ts' },
+			{ pattern: '[owner]/[repo]', entrypoint: './routes/status/repo.astro' },
+			{ pattern: 'known-good.json', entrypoint: './routes/status/known-good.json.ts' },
+			{ pattern: 'feed.xml', entrypoint: './routes/status/feed.xml.ts' },
 		],
 	},
 	people: {
@@ -194,6 +197,13 @@ export const SITE_ROUTES: readonly KindRoute[] = [
 	{ pattern: '/', entrypoint: './routes/index.astro' },
 	{ pattern: '/404', entrypoint: './routes/404.astro' },
 ];
+
+/**
+ * File names the build writes in every section's folder: `/weekly/` is
+ * `weekly/index.html`, so an entry at `/weekly/index.html/` would need that
+ * file to be a folder (the build crashed with EISDIR, or ENOTDIR).
+ */
+export const SECTION_FILES: readonly string[] = ['index.html'];
 
 /**
  * Names under a kind's section that its own pages use (`actions`, `rss.xml`,

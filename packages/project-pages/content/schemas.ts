@@ -10,7 +10,18 @@
 import { z } from 'astro/zod';
 import type { ContentKind } from './kinds.ts';
 import { PROJECT_DIFFICULTIES, PROJECT_SIZES, PROJECT_STATUSES, RFC_STATUSES } from './constants.ts';
-import { ContentDate, DiscussionUrl, GitHubHandle, listOf, NonEmptyString, Permalink, PersonRef, RepoName } from './fields.ts';
+import {
+	ContentDate,
+	DiscussionUrl,
+	GitHubHandle,
+	LinkField,
+	listOf,
+	NonEmptyString,
+	OptionalLinkField,
+	Permalink,
+	PersonRef,
+	RepoName,
+} from './fields.ts';
 import { mapMirageFields } from './mirage-compat.ts';
 
 const oneOf = (values: readonly (string | number)[]) => `must be one of ${values.join(', ')}`;
@@ -86,7 +97,8 @@ export const ProjectFields = z.strictObject({
 	outcome: z
 		.strictObject({
 			student: PersonRef.optional(),
-			post: z.string().optional(),
+			/** Where the write-up is: a link on the project's page and card. */
+			post: LinkField().optional(),
 			summary: NonEmptyString.optional(),
 		})
 		.optional(),
@@ -107,7 +119,7 @@ export const PersonFields = z.strictObject({
 	name: NonEmptyString,
 	/** GitHub handle: the person's page is `/people/<github>/`. */
 	github: GitHubHandle,
-	url: z.url({ error: 'must be a URL' }).optional(),
+	url: OptionalLinkField(),
 	/** Other spellings that content uses for this person. */
 	aliases: listOf(NonEmptyString).default([]),
 });

@@ -10,6 +10,12 @@
  * did: pages of deleted entries, old hashed assets, files removed from
  * `public/`. A file survives if this build wrote it (it is newer than the
  * build's start), Astro reports it as a page it kept, or it is in `public/`.
+ *
+ * A build that did not finish (it crashed, or was stopped) leaves `dist/`
+ * in a state nothing vouches for: a folder where a page's file belongs, a
+ * page half written. Its start marker is still there, so the next build
+ * knows, and starts from an empty `dist/` (Astro's cache still spares it
+ * rendering the unchanged pages).
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
@@ -35,9 +41,14 @@ export function removeStaleOutputIntegration(publicDir: URL): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				outDir = config.outDir;
 			},
-			'astro:build:start': () => {
+			'astro:build:start': ({ logger }) => {
 				mkdirSync(outDir, { recursive: true });
-				writeFileSync(new URL(START_MARKER, outDir), '');
+				const marker = new URL(START_MARKER, outDir);
+				if (existsSync(marker)) {
+					const removed = emptyOutput(fileURLToPath(outDir));
+					logger.warn(`The last build did not finish, so its output was removed (${removed} entries) before this one`);
+				}
+				writeFileSync(marker, '');
 			},
 			'astro:build:done': ({ dir, assets, logger }) => {
 				const marker = fileURLToPath(new URL(START_MARKER, dir));
@@ -50,6 +61,17 @@ export function removeStaleOutputIntegration(publicDir: URL): AstroIntegration {
 			},
 		},
 	};
+}
+
+/** Removes everything in `outDir` but a `.git` (a gh-pages worktree); returns how many entries went. */
+export function emptyOutput(outDir: string): number {
+	let removed = 0;
+	for (const entry of readdirSync(outDir)) {
+		if (entry === '.git') continue;
+		rmSync(path.join(outDir, entry), { recursive: true, force: true });
+		removed++;
+	}
+	return removed;
 }
 
 /**

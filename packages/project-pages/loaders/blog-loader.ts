@@ -52,6 +52,13 @@ export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSit
 
 	async function syncBlog(context: LoaderContext): Promise<void> {
 		const root = fileURLToPath(context.config.root);
+		// Listed before Astro's glob loader runs: that one follows symbolic links, so a refused
+		// link (to a file outside, or to `/`) stops the sync here, with its name.
+		const listed = await listContentFiles(root, directory);
+		failOnProblems(
+			kind,
+			listed.flatMap((f) => (f.refused ? [new ContentError(f.file, [{ message: f.refused }])] : [])),
+		);
 		const ids = new IdRegistry('permalink');
 		// MDX entries kept from the last build are not re-validated, but still own their permalink.
 		// One whose file is gone (deleted, renamed) is dropped first: left in the store, it would
@@ -82,15 +89,8 @@ export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSit
 				}
 			},
 		});
-		const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
-		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, {
-			kind,
-			files: markdown,
-			trusted: true,
-			ids,
-			bodies,
-			site,
-		});
+		const markdown = listed.filter((f) => f.extension !== '.mdx');
+		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind, files: markdown, trusted: true, ids, bodies, site });
 		for (const entry of context.store.values()) {
 			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}

@@ -13,6 +13,7 @@ import { ContentError } from '../content/front-matter.ts';
 import { HtmlStore } from '../content/html-store.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
 import { listContentFiles, loadDocument, readContentText, type ContentFile } from '../content/read-content.ts';
+import { summaryLimitWarning } from '../markdown/extract-minutes.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
@@ -88,7 +89,7 @@ export interface SyncOptions {
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
 export async function syncMarkdownEntries(
-	{ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>,
+	{ store, generateDigest, logger }: Pick<LoaderContext, 'store' | 'generateDigest'> & { logger?: Pick<LoaderContext['logger'], 'warn'> },
 	{ kind, files, trusted, ids, bodies: bodiesDir, site = defaultSite(kind) }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];
@@ -116,6 +117,8 @@ export async function syncMarkdownEntries(
 				}
 				const loaded = loadDocument(kind, source, text, site.schema);
 				const id = entryId(loaded, kind, site.sectionPath);
+				const limited = kind === 'minutes' ? summaryLimitWarning(loaded.doc.body) : undefined;
+				if (limited) logger?.warn(`${source.file}: ${limited}`);
 				claim(id, source.file, loaded.data, digest);
 				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
 				const html = avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${site.sectionPath}/${id}`, site.base));

@@ -38,6 +38,16 @@ const AGENDA_HEADING = /^agenda\s*:?$/i;
 /** The largest real minutes are 11 KB; a body past this is not read for a summary. */
 export const MAX_BODY = 256 * 1024;
 
+/**
+ * The warning for minutes whose summary is not extracted because the body is
+ * past `MAX_BODY`, or undefined: the loader logs it and the checker reports
+ * it, so that the limit never drops a call's actions without a word.
+ */
+export function summaryLimitWarning(body: string): string | undefined {
+	if (body.length <= MAX_BODY) return undefined;
+	return `the notes are over ${MAX_BODY / 1024} KB, so no attendees, agenda, actions or decisions are read from them; split the call's notes, or list them in the front matter`;
+}
+
 // Building the whole tree in JS costs far more per character reference
 // than rendering does (10,000 in one paragraph take over a second), so the
 // body is defused sooner than for rendering: past 1,000 `&`, none is decoded.

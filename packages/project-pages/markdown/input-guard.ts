@@ -9,6 +9,9 @@
  * them is treated as hostile and defused, while staying inert and readable:
  *
  * - too many smart-punctuation marks in a paragraph: smart punctuation off;
+ * - too many `_` in a paragraph (Sätteri's emphasis matching for `_` is
+ *   quadratic: 1.2 MB of `a_a_a…` took five minutes): each `_` in that
+ *   paragraph gets a backslash, so it is a literal underscore;
  * - too many `&`: each unescaped `&` gets a backslash, so none is decoded;
  * - too many tags: each unescaped `<` gets a backslash, so no HTML forms;
  * - blockquotes nested past `MAX_QUOTE_DEPTH` on one line (parse time grows
@@ -20,6 +23,8 @@
 
 /** Per paragraph (a run of lines without a blank one). */
 export const MAX_MARKS_PER_PARAGRAPH = 1000;
+/** `_` per paragraph before the paragraph's underscores are escaped. */
+export const MAX_UNDERSCORES_PER_PARAGRAPH = 1000;
 /**
  * Per document. Past tens of thousands of references Sätteri can also abort
  * the whole process (a panic on a misplaced UTF-8 boundary), which no
@@ -42,6 +47,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SMART = /["']|--|\.\.\./g;
 const AMPERSAND = /&/g;
 const TAG_LIKE = /<[A-Za-z!?/]/g;
+const UNDERSCORE = /_/g;
 const HTML_START = /<[A-Za-z!?/]/;
 const TOO_DEEP = new RegExp(`^(?:[ \\t]*>){${MAX_QUOTE_DEPTH + 1}}`);
 
@@ -65,27 +71,43 @@ export function guardUntrusted(source: string, limits: GuardLimits = { maxAmpers
 	const lines = source.split('\n');
 	let fence: string | undefined;
 	let smart = 0;
+	let underscores = 0;
+	let paragraphStart = 0;
+	/** [first, last] line indexes of paragraphs whose underscores are escaped. */
+	const underscored: Array<[number, number]> = [];
+	const endParagraph = (end: number) => {
+		if (underscores > MAX_UNDERSCORES_PER_PARAGRAPH) underscored.push([paragraphStart, end]);
+		underscores = 0;
+	};
 	let amps = 0;
 	let allAmps = 0;
 	let tags = 0;
 	let tooSmart = false;
 	let tooManyAmps = false;
 	let tooDeep = false;
-	for (const line of lines) {
+	for (let index = 0; index < lines.length; index++) {
+		const line = lines[index]!;
 		const marker = FENCE.exec(line)?.[1];
 		if (fence !== undefined) {
-			if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+			if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
+				fence = undefined;
+				paragraphStart = index + 1;
+			}
 			continue;
 		}
 		if (marker) {
+			endParagraph(index - 1);
 			fence = marker;
 			continue;
 		}
 		if (line.trim() === '') {
 			smart = 0;
 			amps = 0;
+			endParagraph(index - 1);
+			paragraphStart = index + 1;
 			continue;
 		}
+		if (line.includes('_')) underscores += count(line, UNDERSCORE);
 		if (line.includes('<')) tags += count(line, TAG_LIKE);
 		if (TOO_DEEP.test(line)) tooDeep = true;
 		smart += count(line, SMART);
@@ -97,11 +119,13 @@ export function guardUntrusted(source: string, limits: GuardLimits = { maxAmpers
 		if (smart > MAX_MARKS_PER_PARAGRAPH) tooSmart = true;
 		if (amps > MAX_MARKS_PER_PARAGRAPH || allAmps > limits.maxAmpersands) tooManyAmps = true;
 	}
+	endParagraph(lines.length - 1);
 	const tooManyTags = tags > MAX_TAGS;
-	if (!tooManyAmps && !tooManyTags && !tooDeep) return { source, smartPunctuation: !tooSmart, hasHtml: hasAngle };
+	if (!tooManyAmps && !tooManyTags && !tooDeep && underscored.length === 0)
+		return { source, smartPunctuation: !tooSmart, hasHtml: hasAngle };
 	const escape = (tooManyAmps ? '&' : '') + (tooManyTags ? '<' : '');
 	return {
-		source: rewriteOutsideFences(lines, escape),
+		source: rewriteOutsideFences(lines, escape, underscored),
 		smartPunctuation: !tooSmart,
 		hasHtml: hasAngle && !tooManyTags,
 	};
@@ -109,15 +133,22 @@ export function guardUntrusted(source: string, limits: GuardLimits = { maxAmpers
 
 /**
  * Puts a backslash before each `&` / `<` (as listed in `chars`) that is not
- * already escaped, and before the first `>` of a too-deep quote line.
+ * already escaped, before each `_` in the `underscored` line ranges, and
+ * before the first `>` of a too-deep quote line.
  * "Already escaped" means an odd number of backslashes before it: in
  * `\\&amp;` the backslash is itself escaped and the entity live.
  */
-function rewriteOutsideFences(lines: readonly string[], chars: string): string {
-	const re = chars ? new RegExp(`(\\\\*)([${chars}])`, 'g') : undefined;
+function rewriteOutsideFences(lines: readonly string[], chars: string, underscored: ReadonlyArray<[number, number]> = []): string {
+	// The lookbehind starts each match at the head of a run of backslashes: linear on a line of them.
+	const re = chars ? new RegExp(`(?<!\\\\)(\\\\*)([${chars}])`, 'g') : undefined;
+	const withUnderscore = new RegExp(`(?<!\\\\)(\\\\*)([${chars}_])`, 'g');
 	let fence: string | undefined;
+	let range = 0;
 	const out: string[] = [];
-	for (const line of lines) {
+	for (let index = 0; index < lines.length; index++) {
+		const line = lines[index]!;
+		while (range < underscored.length && underscored[range]![1] < index) range++;
+		const inUnderscored = range < underscored.length && underscored[range]![0] <= index;
 		const marker = FENCE.exec(line)?.[1];
 		if (fence !== undefined) {
 			if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
@@ -129,8 +160,9 @@ function rewriteOutsideFences(lines: readonly string[], chars: string): string {
 			out.push(line);
 			continue;
 		}
-		let text = re
-			? line.replace(re, (_, slashes: string, ch: string) => (slashes.length % 2 === 0 ? `${slashes}\\${ch}` : slashes + ch))
+		const pattern = inUnderscored ? withUnderscore : re;
+		let text = pattern
+			? line.replace(pattern, (_, slashes: string, ch: string) => (slashes.length % 2 === 0 ? `${slashes}\\${ch}` : slashes + ch))
 			: line;
 		if (TOO_DEEP.test(text)) text = text.replace('>', '\\>');
 		out.push(text);

@@ -17,8 +17,8 @@ import { collectReferencesEntry } from './collect-references.ts';
 import { guardUntrusted } from './input-guard.ts';
 import { getHighlightPlugin } from './highlight.ts';
 import { normalizeCodeLangEntry } from './normalize-code-lang.ts';
-import { sanitizePlugin } from './sanitize.ts';
-import { safeUrlsPlugin } from './safe-urls-plugin.ts';
+import { escapeRawHtmlEntry } from './escape-raw-html.ts';
+import { sanitizeMarkdownPlugin, sanitizePlugin } from './sanitize.ts';
 
 export interface RenderedMarkdown {
 	html: string;
@@ -43,11 +43,13 @@ export interface RenderOptions {
 }
 
 interface Pipeline {
-	mdastPlugins: MdastPluginList;
+	trustedMdast: MdastPluginList;
+	/** Untrusted: raw HTML that must not be parsed is turned into text first (escape-raw-html.ts). */
+	untrustedMdast: MdastPluginList;
 	trusted: HastPluginList;
 	/** Untrusted, with raw HTML: reparsed, then reduced to the allow-list. */
 	untrustedHtml: HastPluginList;
-	/** Untrusted, no raw HTML (no `<` starting a tag): only link and image URLs to check. */
+	/** Untrusted, raw HTML not reparsed (none in the source, or defused by the guard): URLs checked, raw HTML as text. */
 	untrustedPlain: HastPluginList;
 }
 
@@ -65,11 +67,14 @@ function getPipeline(): Promise<Pipeline> {
 		// Order matters: sanitize first, so the highlighter's inline styles and
 		// the heading ids added afterwards are not stripped as if they were input.
 		const after: HastPluginEntry[] = [highlight, satteriHeadingIdsPlugin(), collectReferencesEntry, taskListLabelsPlugin];
+		const mdast = [normalizeCodeLangEntry, autolinkReferencesEntry];
 		return {
-			mdastPlugins: [normalizeCodeLangEntry, autolinkReferencesEntry],
+			trustedMdast: mdast,
+			untrustedMdast: [escapeRawHtmlEntry, ...mdast],
 			trusted: after,
+			// Every untrusted render goes through one of the sanitizer's two forms (sanitize.ts).
 			untrustedHtml: [sanitizePlugin, ...after],
-			untrustedPlain: [safeUrlsPlugin, ...after],
+			untrustedPlain: [sanitizeMarkdownPlugin, ...after],
 		};
 	});
 	return pipeline;
@@ -107,7 +112,7 @@ export async function renderMarkdown(source: string, options: RenderOptions): Pr
 	};
 	const references = new Set<string>();
 	const result = await markdownToHtml(input, {
-		mdastPlugins: p.mdastPlugins,
+		mdastPlugins: options.trusted ? p.trustedMdast : p.untrustedMdast,
 		hastPlugins,
 		features,
 		fileURL: options.fileURL,

@@ -1,8 +1,18 @@
 /**
- * Makes untrusted HTML inert (issue 5): a Sätteri hast plugin for content
- * rendered with `trusted: false`, where raw HTML has been reparsed into real
- * elements (`features.rawHtml`). The allow-list itself is in
- * sanitize-policy.ts, the pure tree functions in sanitize-tree.ts.
+ * Makes untrusted HTML inert (issue 5): the sanitizer that every render of
+ * content from outside contributors goes through, in one of two forms.
+ *
+ * - `sanitizePlugin`, when the document's raw HTML was reparsed into real
+ *   elements (`features.rawHtml`): every element against the allow-list.
+ * - `sanitizeMarkdownPlugin`, when it was not (the document has no raw HTML,
+ *   or the input guard defused it): then the only elements are the ones
+ *   markdown makes, whose only way to carry script is a link or image URL,
+ *   so only `a` and `img` are visited (a full walk costs twice as much);
+ *   and any raw HTML left, whatever the guard thought, is turned into text.
+ *
+ * Neither ever leaves raw HTML in the output: a `raw` node becomes text.
+ * The allow-list itself is in sanitize-policy.ts, the pure tree functions
+ * in sanitize-tree.ts.
  *
  * One element visitor sees every element, in document order, and edits in
  * place: unsafe attributes are unset, dropped elements removed with their
@@ -18,6 +28,7 @@
  */
 import type { HastPluginDefinition, HastVisitorContext, HastNode } from 'satteri';
 import type { Element, Parents } from 'hast';
+import { isSafeUrl } from '../utils/safe-url.ts';
 import { cleanProperties, elementFate, sanitizeNodes } from './sanitize-tree.ts';
 
 interface DetachState {
@@ -65,10 +76,16 @@ function insideDetached(node: Readonly<HastNode>, ctx: HastVisitorContext): bool
 	return answer;
 }
 
-/** Comments and raw nodes are never prose (and can hide markup); doctype neither. */
+/** Comments are the author's hidden notes (and can hide markup for old browsers); a doctype is not prose either. */
 function remove(node: Readonly<HastNode>, ctx: HastVisitorContext): void {
 	if (state(ctx).count > 0 && insideDetached(node, ctx)) return;
 	ctx.removeNode(node);
+}
+
+/** Raw HTML that reached the HTML tree unparsed is shown as the text it is: inert, and nothing lost. */
+function rawAsText(node: Readonly<HastNode>, ctx: HastVisitorContext): void {
+	if (node.type !== 'raw') return;
+	ctx.replaceNode(node, { type: 'text', value: node.value });
 }
 
 export const sanitizePlugin: HastPluginDefinition = {
@@ -95,6 +112,22 @@ export const sanitizePlugin: HastPluginDefinition = {
 		},
 	},
 	comment: remove,
-	raw: remove,
+	raw(node, ctx) {
+		if (state(ctx).count > 0 && insideDetached(node, ctx)) return;
+		rawAsText(node, ctx);
+	},
 	doctype: remove,
+};
+
+export const sanitizeMarkdownPlugin: HastPluginDefinition = {
+	name: 'project-pages-sanitize-markdown',
+	element: {
+		filter: ['a', 'img'],
+		visit(node, ctx) {
+			const key = node.tagName === 'a' ? 'href' : 'src';
+			const value = node.properties?.[key];
+			if (typeof value === 'string' && !isSafeUrl(value)) ctx.setProperty(node, key, null);
+		},
+	},
+	raw: rawAsText,
 };

@@ -42,9 +42,18 @@ export function duration(minutes: number): string {
 	return `PT${h ? `${h}H` : ''}${m || !h ? `${m}M` : ''}`;
 }
 
-/** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped. */
+/**
+ * RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped;
+ * other control characters, which TEXT does not allow, removed.
+ */
 export function escapeText(text: string): string {
-	return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+	return (
+		text
+			.replace(/[\\;,]/g, (c) => `\\${c}`)
+			.replace(/\r?\n/g, '\\n')
+			// eslint-disable-next-line no-control-regex -- CTLs but HTAB, as RFC 5545 §3.1 defines them
+			.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+	);
 }
 
 /**

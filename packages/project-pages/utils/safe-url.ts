@@ -42,3 +42,55 @@ export function isSafeSrcset(value: string): boolean {
 	}
 	return true;
 }
+
+/**
+ * A URL an API handed us (GitHub's `url`, `detailsUrl`, `targetUrl`, links
+ * in a check run's summary), as the one absolute http(s) URL it must be to
+ * make sense there, normalised the way a browser reads it; undefined for
+ * anything else (relative paths, `javascript:`, `data:`, unparsable text).
+ * Passes `isSafeUrl` too, so there is still one rule, only narrower.
+ */
+export function safeHttpUrl(value: unknown): string | undefined {
+	if (typeof value !== 'string' || !isSafeUrl(value)) return undefined;
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return undefined;
+	}
+	return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+}
+
+export interface LinkFieldRule {
+	/** Whether a `mailto:` address is a fitting link for the field. Default false. */
+	mailto?: boolean;
+}
+
+/**
+ * The rule for a URL written in a content field (front matter, the people
+ * file), which a page puts in an href as it is: an absolute `http(s)://`
+ * URL, a `mailto:` where the field allows one, or a path on this site
+ * (`/…`). Stricter than `isSafeUrl`, which also has to take the relative
+ * URLs markdown bodies use. Returns why the value breaks the rule, or
+ * undefined when it keeps it.
+ */
+export function linkFieldProblem(value: string, { mailto = false }: LinkFieldRule = {}): string | undefined {
+	const kinds = mailto
+		? 'an http(s):// or mailto: URL, or a path on this site starting with "/"'
+		: 'an http(s):// URL, or a path on this site starting with "/"';
+	const rule = `must be ${kinds}`;
+	const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+	// Whitespace and controls are what browsers strip to find a hidden scheme; a real URL has none.
+	if (IGNORED_ANYWHERE.test(value)) return `${rule} (got ${shown}, which holds spaces or control characters)`;
+	if (value.startsWith('/')) {
+		// `//host` and `/\host` leave the site.
+		return value.startsWith('//') || value.startsWith('/\\') ? `${rule} (got ${shown}, which leaves the site)` : undefined;
+	}
+	const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+	if (scheme === 'http' || scheme === 'https') return URL.canParse(value) && new URL(value).host ? undefined : `${rule} (got ${shown})`;
+	if (scheme === 'mailto' && mailto) return undefined;
+	return `${rule} (got ${shown})`;
+}
+
+// eslint-disable-next-line no-control-regex -- the characters browsers skip or strip in URLs
+const IGNORED_ANYWHERE = /[\u0000-\u0020\u007f-\u009f]/;

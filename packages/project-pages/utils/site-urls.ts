@@ -9,6 +9,7 @@ import type { ContentKind, SectionKey } from '../content/kinds.ts';
 import { sectionFile, sectionPage, type Section } from './sections.ts';
 import { slug } from './slug.ts';
 import { withBase } from './with-base.ts';
+import { repoStatusPath } from '../ci/view.ts';
 
 /** A site-relative URL (`/favicon.svg`, `/docs/`) under the site's base; other URLs unchanged. */
 export function link(url: string): string {
@@ -42,6 +43,11 @@ export function tagUrl(tag: string): string {
 /** A person's page, or undefined when the site has no people section. */
 export function personUrl(handle: string): string | undefined {
 	return config.sections.people ? sectionUrl('people', handle) : undefined;
+}
+
+/** A tracked repo's page in the status section (`/status/<owner>/<repo>/`), or undefined when the site has none. */
+export function repoStatusUrl(repo: { owner: string; repo: string }): string | undefined {
+	return config.sections.status ? link(repoStatusPath(repo, config.sections.status.path)) : undefined;
 }
 
 /** An absolute URL on the deployed site (feeds, calendar, badge snippets), or the site-relative one without `site`. */

@@ -1,10 +1,14 @@
 /**
- * A realistic fake GitHub for the site's tracked toolchain: mostly passing,
- * two failing (one with a clear "failing since", one failing throughout
- * the history), one pending, one flaky check, opam-repository with more
- * checks than one page (so the client paginates), and external CIs
- * (ocaml-ci, ci.ocamllabs.io, opam-repo-ci) reporting commit statuses
- * beside GitHub Actions check runs. Deterministic for a given `now`.
+ * A realistic fake GitHub for the site's tracked toolchain, reporting CI the
+ * way these repos do: ocaml-ci's one `ocaml-ci` check run per commit with a
+ * summary line per variant, GitHub Actions jobs, and classic commit statuses
+ * (opam-repo-ci's `opam-ci - …`, ci.ocamllabs.io). Mostly passing; two
+ * failing (one with a clear "failing since", one failing throughout the
+ * history); one building (ocaml-ci queued, variants active); one that went
+ * red and green again; a flaky job re-run to green on an older commit and
+ * another on a head (where GitHub's rollup still says FAILURE); commits with
+ * no CI between pushed heads; opam-repository with more statuses than one
+ * page (so the client paginates). Deterministic for a given `now`.
  */
 import { createHash } from 'node:crypto';
 import type { FakeCheckRun, FakeCommit, FakeContext, FakeGitHubData, FakeIssue, FakeRepo } from './model.ts';
@@ -18,13 +22,33 @@ export const TOOLCHAIN: Record<string, string[]> = {
 	tooling: ['mirage/mirage-crypto', 'mirage/ocaml-cstruct', 'ocaml/opam-repository'],
 };
 
-type Scenario = 'passing' | 'failing-since' | 'failing-throughout' | 'pending' | 'flaky';
-const SCENARIOS: Record<string, Scenario> = {
+export type Scenario = 'passing' | 'failing-since' | 'failing-throughout' | 'building' | 'flaky' | 'rerun-head' | 'recovered' | 'pushes';
+export const SCENARIOS: Record<string, Scenario> = {
+	'mirage/mirage': 'pushes',
 	'mirage/mirage-tcpip': 'failing-since',
 	'mirage/mirage-xen': 'failing-throughout',
-	'mirage/irmin': 'pending',
+	'mirage/irmin': 'building',
 	'mirage/ocaml-dns': 'flaky',
+	'mirage/mirage-crypto': 'rerun-head',
+	'mirage/ocaml-cohttp': 'recovered',
 };
+
+/** ocaml-ci's variants for a typical library, sorted by label as ocaml-ci sorts them. */
+export const OCAML_CI_VARIANTS = [
+	'(lint-doc)',
+	'(lint-fmt)',
+	'(lint-opam)',
+	'alpine-3.21-5.3_opam-2.3',
+	'debian-12-4.14_opam-2.3',
+	'debian-12-5.3_opam-2.3',
+	'fedora-41-5.3_opam-2.3',
+	'freebsd-14.2-5.3_opam-2.3',
+	'macos-homebrew-5.3_opam-2.3',
+	'ubuntu-24.04-5.3_opam-2.3',
+	'windows-server-mingw-ltsc2022-5.3_opam-2.3',
+];
+/** The variant ocaml-ci builds as EXPERIMENTAL: its failures do not fail the run. */
+const EXPERIMENTAL = 'windows-server-mingw-ltsc2022-5.3_opam-2.3';
 
 const MESSAGES = [
 	'Merge pull request #%N from hannesm/update-ci',
@@ -41,24 +65,49 @@ const MESSAGES = [
 
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 const num = (s: string, mod: number) => parseInt(sha(s).slice(0, 8), 16) % mod;
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function checksFor(id: string, oid: string, index: number, failing: boolean, pending: boolean): FakeContext[] {
+export type VariantOutcome = 'passed' | 'skipped' | 'active' | { failed: string } | { experimental: string };
+
+/** One summary line, exactly as ocaml-ci's `service/pipeline.ml` prints it. */
+export function ocamlCiLine(label: string, outcome: VariantOutcome, url: string): string {
+	if (outcome === 'passed') return `✅ [${label} (passed)](${url})`;
+	if (outcome === 'skipped') return `¯\\_(ツ)_/¯ [${label} (skipped)](${url})`;
+	if (outcome === 'active') return `🟠 [${label} (active)](${url})`;
+	if ('failed' in outcome) return `❌ [${label} (failed: ${outcome.failed})](${url})`;
+	return `❌ [EXPERIMENTAL: ${label} (failure: ${outcome.experimental})](${url})`;
+}
+
+/** ocaml-ci's check run for a commit, its conclusion following the non-experimental variants. */
+export function ocamlCiRun(id: string, oid: string, startedAt: string, outcomes: Record<string, VariantOutcome>): FakeCheckRun {
+	const base = `https://ocaml.ci.dev/github/${id}/commit/${oid}`;
+	const lines = Object.entries(outcomes).map(([label, o]) => ocamlCiLine(label, o, `${base}/variant/${label}/-/refs/heads/main`));
+	const all = Object.values(outcomes);
+	const run: FakeCheckRun = {
+		type: 'check-run',
+		name: 'ocaml-ci',
+		status: 'COMPLETED',
+		detailsUrl: `${base}/-/refs/heads/main`,
+		startedAt,
+		summary: lines.join('\n'),
+	};
+	// ocaml-ci leaves the run QUEUED while any variant builds; then a failure of any non-experimental one fails it.
+	if (all.includes('active')) return { ...run, status: 'QUEUED', title: 'Queued' };
+	if (all.some((o) => typeof o === 'object' && 'failed' in o))
+		return { ...run, conclusion: 'FAILURE', title: 'Failure', completedAt: startedAt };
+	return { ...run, conclusion: 'SUCCESS', title: 'Completed', completedAt: startedAt };
+}
+
+function checksFor(id: string, oid: string, index: number, scenario: Scenario, failing: boolean, committed: number): FakeContext[] {
+	const at = (minutes: number) => iso(committed + minutes * 60_000);
 	const run = (n: number) =>
 		`https://github.com/${id}/actions/runs/${9_000_000_000 + num(`${oid}${n}`, 99_999_999)}/job/${20_000_000_000 + num(`${oid}j${n}`, 999_999_999)}`;
 	if (id === 'ocaml/opam-repository') {
-		// opam-repo-ci reports one status per platform and compiler: 64 of them.
-		const variants = [
-			'debian-12',
-			'ubuntu-24.04',
-			'alpine-3.20',
-			'fedora-40',
-			'opensuse-15.6',
-			'freebsd-14.1',
-			'macos-homebrew',
-			'windows-mingw',
-		];
+		// opam-repo-ci reports classic commit statuses, one per platform and compiler: 120, more than a page.
+		const platforms = ['debian-12', 'debian-13', 'ubuntu-22.04', 'ubuntu-24.04', 'alpine-3.20', 'alpine-3.21', 'fedora-40', 'fedora-41'];
+		const more = ['opensuse-15.6', 'oraclelinux-9', 'archlinux', 'freebsd-14.1', 'macos-homebrew', 'windows-mingw', 'windows-msvc'];
 		const compilers = ['4.08', '4.14', '5.0', '5.1', '5.2', '5.3', '5.4', 'trunk'];
-		return variants.flatMap((v) =>
+		return [...platforms, ...more].flatMap((v) =>
 			compilers.map((c): FakeContext => ({
 				type: 'status',
 				context: `opam-ci - ${v}-ocaml-${c}`,
@@ -68,61 +117,56 @@ function checksFor(id: string, oid: string, index: number, failing: boolean, pen
 			})),
 		);
 	}
-	const checks: FakeContext[] = [
-		{
-			type: 'check-run',
-			workflow: 'CI',
-			name: 'build (ubuntu-latest, 4.14)',
-			status: 'COMPLETED',
-			conclusion: 'SUCCESS',
-			detailsUrl: run(1),
-		},
-		{
-			type: 'check-run',
-			workflow: 'CI',
-			name: 'build (macos-latest, 5.2)',
-			status: 'COMPLETED',
-			conclusion: 'SUCCESS',
-			detailsUrl: run(2),
-		},
-		{
-			type: 'status',
-			context: 'ocaml-ci',
-			state: 'SUCCESS',
-			targetUrl: `https://ocaml.ci.dev/github/${id}/commit/${oid}`,
-			description: 'Passed',
-		},
-	];
+	const job = (name: string, n: number, conclusion: FakeCheckRun['conclusion'], minutes: number): FakeCheckRun => ({
+		type: 'check-run',
+		workflow: 'CI',
+		name,
+		status: 'COMPLETED',
+		conclusion,
+		detailsUrl: run(n),
+		startedAt: at(minutes),
+		completedAt: at(minutes + 12),
+	});
+	const ubuntu = job('build (ubuntu-latest, 4.14)', 1, 'SUCCESS', 1);
+	const macos = job('build (macos-latest, 5.2)', 2, failing && index % 2 === 0 ? 'FAILURE' : 'SUCCESS', 1);
+	const outcomes: Record<string, VariantOutcome> = {};
+	for (const label of OCAML_CI_VARIANTS) outcomes[label] = 'passed';
+	outcomes['(lint-doc)'] = 'skipped';
+	if (num(`${id}x`, 3) === 0) outcomes[EXPERIMENTAL] = { experimental: 'Exit code 1' };
+	if (failing) {
+		// ocaml-ci catches what the Actions matrix does not.
+		outcomes['alpine-3.21-5.3_opam-2.3'] = { failed: 'Exit code 2' };
+		outcomes['freebsd-14.2-5.3_opam-2.3'] = { failed: 'Exit code 1' };
+	}
+	const checks: FakeContext[] = [ubuntu, macos];
+	if (scenario === 'building' && index === 0) {
+		for (const label of ['freebsd-14.2-5.3_opam-2.3', 'macos-homebrew-5.3_opam-2.3', 'ubuntu-24.04-5.3_opam-2.3'])
+			outcomes[label] = 'active';
+		// A job still waiting for a runner has not started: GitHub sends startedAt null.
+		Object.assign(ubuntu, { status: 'QUEUED', conclusion: undefined, startedAt: undefined, completedAt: undefined });
+	}
+	if ((scenario === 'flaky' && index === 2) || (scenario === 'rerun-head' && index === 0)) {
+		// Re-run jobs: the first attempt failed, the re-run passed. GitHub's rollup lists both (and its state stays FAILURE).
+		const first = scenario === 'flaky' ? ubuntu : macos;
+		checks.unshift({
+			...first,
+			conclusion: 'FAILURE',
+			startedAt: at(-30),
+			completedAt: at(-18),
+			detailsUrl: `${first.detailsUrl ?? ''}?attempt=1`,
+		});
+	}
+	checks.push(ocamlCiRun(id, oid, at(0), outcomes));
 	if (id.startsWith('mirage/') && num(id, 3) === 0) {
 		checks.push({
 			type: 'status',
 			context: 'ci.ocamllabs.io',
-			state: 'SUCCESS',
+			state: failing ? 'FAILURE' : 'SUCCESS',
 			targetUrl: `https://ci.ocamllabs.io/github/${id}/commit/${oid}`,
-			description: 'Passed',
+			description: failing ? 'Failed' : 'Passed',
 		});
 	}
-	if (id === 'mirage/mirage-skeleton') {
-		checks.push({
-			type: 'check-run',
-			workflow: 'CI',
-			name: 'unikernels (xen)',
-			status: 'COMPLETED',
-			conclusion: 'SKIPPED',
-			detailsUrl: run(3),
-		});
-	}
-	if (failing) {
-		// External CI catches what the Actions matrix does not.
-		const ocamlCi = checks.find((c) => c.type === 'status' && c.context === 'ocaml-ci');
-		if (ocamlCi && ocamlCi.type === 'status') Object.assign(ocamlCi, { state: 'FAILURE', description: 'Failed: debian-12-5.3_opam-2.3' });
-		if (index % 2 === 0) Object.assign(checks[1]!, { conclusion: 'FAILURE' });
-	}
-	if (pending) {
-		Object.assign(checks[0]!, { status: 'IN_PROGRESS', conclusion: undefined });
-		const ocamlCi = checks.find((c) => c.type === 'status' && c.context === 'ocaml-ci');
-		if (ocamlCi) Object.assign(ocamlCi, { state: 'PENDING', description: 'Running' });
-	}
+	if (id === 'mirage/mirage-skeleton') checks.push({ ...job('unikernels (xen)', 3, 'SKIPPED', 1) });
 	return checks;
 }
 
@@ -131,18 +175,13 @@ function commitsFor(id: string, scenario: Scenario, now: Date, count: number): F
 	let t = now.getTime() - (1 + num(`${id}t`, 20)) * 3600_000;
 	for (let i = 0; i < count; i++) {
 		const oid = sha(`${id}:${i}`);
-		const failing = (scenario === 'failing-since' && i < 3) || scenario === 'failing-throughout';
-		const pending = scenario === 'pending' && i === 0;
-		const contexts = checksFor(id, oid, i, failing, pending);
+		const failing =
+			(scenario === 'failing-since' && i < 3) || scenario === 'failing-throughout' || (scenario === 'recovered' && (i === 4 || i === 5));
+		// Commits pushed together: CI runs on the pushed head only.
+		const noCi = scenario === 'pushes' && (i === 1 || i === 2);
+		const contexts = noCi ? [] : checksFor(id, oid, i, scenario, failing, t);
 		const message = MESSAGES[num(`${id}m${i}`, MESSAGES.length)]!.replace('%N', String(100 + num(`${id}n${i}`, 1900)));
-		const commit: FakeCommit = { oid, message, committedDate: new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z'), contexts };
-		if (scenario === 'flaky' && i === 2) {
-			// A re-run: the job failed, then passed, on one commit. The rollup shows
-			// only the passing attempt; the failed one is in the suite's full list.
-			const first = contexts[0] as FakeCheckRun;
-			commit.superseded = [{ ...first, conclusion: 'FAILURE', detailsUrl: `${first.detailsUrl ?? ''}-attempt-1` }];
-		}
-		commits.push(commit);
+		commits.push({ oid, message, committedDate: iso(t), contexts });
 		t -= (3 + num(`${id}d${i}`, 60)) * 3600_000;
 	}
 	return commits;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refusedUrl, startFakeGitHub, type FakeGitHub } from '../../helpers/fake-github.ts';
-import { fakeRepo, syntheticRepos, toolchainFixture, TOOLCHAIN } from '../../helpers/fake-github/toolchain-fixture.ts';
+import { fakeRepo, OCAML_CI_VARIANTS, syntheticRepos, toolchainFixture, TOOLCHAIN } from '../../helpers/fake-github/toolchain-fixture.ts';
 import { createStatusClient, type FetchStatusRequest } from '../../../packages/project-pages/ci/client.ts';
 import { StatusFetchError } from '../../../packages/project-pages/ci/errors.ts';
 import { trackedRepos } from '../../../packages/project-pages/ci/options.ts';
@@ -49,20 +49,28 @@ beforeEach(() => {
 describe('fetchStatus against the fake GitHub', () => {
 	it('fetches heads, history, checks of both kinds, issue counts and references', async () => {
 		const result = await client().fetchStatus(request());
-		expect(result.requests).toBe(2); // one batch + one page of opam-repository's 64 checks
+		expect(result.requests).toBe(2); // one batch + one page of opam-repository's 120 statuses
 		expect(fake.requests.every((r) => r.path === '/graphql' && r.authorized)).toBe(true);
 		const [mirage, tcpip, opam] = result.repos;
 		expect(mirage).toMatchObject({ id: 'mirage/mirage', group: 'core', branch: 'main', state: 'passing' });
 		expect(mirage!.history).toHaveLength(10);
-		expect(new Set(mirage!.history[0]!.checks.map((c) => c.kind))).toEqual(new Set(['check-run', 'status']));
-		expect(mirage!.history[0]!.checks.find((c) => c.name === 'ocaml-ci')).toMatchObject({
-			state: 'success',
-			url: expect.stringMatching(/^https:\/\/ocaml\.ci\.dev\//),
-		});
+		const ocamlCi = mirage!.history[0]!.checks.find((c) => c.name === 'ocaml-ci');
+		expect(ocamlCi).toMatchObject({ kind: 'check-run', state: 'success', url: expect.stringMatching(/^https:\/\/ocaml\.ci\.dev\//) });
+		expect(ocamlCi!.variants!.map((v) => v.name)).toEqual(OCAML_CI_VARIANTS);
 		expect(mirage!.history[0]!.checks.find((c) => c.name.startsWith('CI / build'))?.url).toMatch(/\/actions\/runs\//);
+		// Commits pushed along with a head have no CI: GitHub sends statusCheckRollup null.
+		expect(mirage!.history.slice(1, 3).map((c) => [c.checks, c.rollup])).toEqual([
+			[[], undefined],
+			[[], undefined],
+		]);
 		expect(mirage!.issues).toEqual({ goodFirstIssue: expect.any(Number), helpWanted: expect.any(Number) });
-		expect(tcpip).toMatchObject({ state: 'failing', failingSince: { oid: tcpip!.history[2]!.oid, exact: true } });
-		expect(opam!.history[0]!.checks).toHaveLength(64);
+		expect(tcpip).toMatchObject({
+			state: 'failing',
+			failingSince: { oid: tcpip!.history[2]!.oid, exact: true, lastGood: { oid: tcpip!.history[3]!.oid } },
+			knownGood: { oid: tcpip!.history[3]!.oid, behind: 3 },
+		});
+		expect(new Set(opam!.history[0]!.checks.map((c) => c.kind))).toEqual(new Set(['status']));
+		expect(opam!.history[0]!.checks).toHaveLength(120);
 		expect(opam!.history[0]!.checksTruncated).toBeUndefined();
 		expect(result.references.map((r) => [r.id, r.kind])).toEqual([
 			['mirage/mirage-tcpip#499', expect.stringMatching(/issue|pull-request/)],
@@ -75,6 +83,9 @@ describe('fetchStatus against the fake GitHub', () => {
 			commentCount: expect.any(Number),
 			updatedAt: expect.any(String),
 		});
+		// What GitHub's formula charges, summed over both requests, as GitHub reports it in rateLimit.cost.
+		expect(result.rateLimit?.cost).toBe(fake.points);
+		expect(fake.requests.map((r) => r.cost?.points)).toEqual([1, 1]);
 	});
 
 	it('marks only the failing repo and reference unknown, with the reason', async () => {
@@ -194,6 +205,41 @@ describe('fetchStatus against the fake GitHub', () => {
 		}
 	});
 
+	it('redacts the token from every string GitHub sends back, before anything reads it', async () => {
+		const echo = structuredClone(fake.data);
+		const tcpip = echo.repos.find((r) => r.name === 'mirage-tcpip')!;
+		const head = tcpip.branches.main![0]!;
+		head.message = `fix ${TOKEN}`;
+		for (const c of head.contexts) {
+			if (c.type === 'check-run')
+				Object.assign(c, {
+					name: `${c.name} ${TOKEN}`,
+					summary: `${c.summary ?? ''}\n❌ [${TOKEN} (failed: ${TOKEN})](https://x.test/${TOKEN})`,
+				});
+		}
+		tcpip.forbidden = false;
+		echo.repos.push({ ...fakeRepo('mirage/secret', now), forbidden: `Resource not accessible: ${TOKEN}` });
+		const saved = fake.data;
+		fake.data = echo;
+		try {
+			const result = await client().fetchStatus(
+				request({ repos: trackedRepos({ g: ['mirage/mirage-tcpip', 'mirage/secret'] }), references: [] }),
+			);
+			const text = JSON.stringify(result);
+			expect(text).not.toContain(TOKEN);
+			expect(result.repos[0]!.history[0]!.message).toBe('fix [REDACTED]');
+			expect(result.repos[0]!.history[0]!.checks.find((c) => c.name.startsWith('ocaml-ci'))!.variants!.at(-1)).toEqual({
+				name: '[REDACTED]',
+				state: 'failure',
+				detail: '[REDACTED]',
+				url: 'https://x.test/[REDACTED]',
+			});
+			expect(result.repos[1]!.reason).toBe('no access to repository mirage/secret');
+		} finally {
+			fake.data = saved;
+		}
+	});
+
 	it('makes at most 3 requests for 40 repos and 100 references', async () => {
 		const data = syntheticRepos(40, now, 3);
 		const big = await startFakeGitHub({ data, token: TOKEN });
@@ -215,16 +261,67 @@ describe('fetchStatus against the fake GitHub', () => {
 		}
 	});
 
-	it('covers the whole tracked toolchain in two requests', async () => {
+	it('covers the whole tracked toolchain in two requests, read the way these repos report CI', async () => {
 		const result = await client().fetchStatus(request({ repos: trackedRepos(TOOLCHAIN), references: [] }));
+		const byId = new Map(result.repos.map((r) => [r.id, r]));
 		expect(result.repos.map((r) => r.state).sort()).toEqual([...Array(2).fill('failing'), ...Array(15).fill('passing'), 'pending'].sort());
-		// The rollup shows only the passing re-run; the failed attempt comes from the check suites.
-		const dns = result.repos.find((r) => r.id === 'mirage/ocaml-dns')!;
+		// A re-run on an older commit: the rollup lists both attempts; the latest (by start time) is the verdict, the earlier makes it flaky.
+		const dns = byId.get('mirage/ocaml-dns')!;
 		const rerun = dns.history[2]!;
 		expect(rerun.checks.filter((c) => c.name === 'CI / build (ubuntu-latest, 4.14)').map((c) => c.state)).toEqual(['success']);
 		expect(rerun.earlierAttempts).toEqual([{ name: 'CI / build (ubuntu-latest, 4.14)', state: 'failure' }]);
 		expect(dns.flakyChecks).toEqual([{ name: 'CI / build (ubuntu-latest, 4.14)', oid: rerun.oid }]);
-		expect(result.repos.filter((r) => r.flakyChecks.length > 0).map((r) => r.id)).toEqual(['mirage/ocaml-dns']);
+		// A re-run on the head: GitHub's rollup still says FAILURE, the repo passes, the job is flaky.
+		const crypto = byId.get('mirage/mirage-crypto')!;
+		expect(crypto).toMatchObject({
+			state: 'passing',
+			flakyChecks: [{ name: 'CI / build (macos-latest, 5.2)', oid: crypto.history[0]!.oid }],
+		});
+		expect(crypto.history[0]!.rollup).toBe('failure');
+		expect(result.repos.filter((r) => r.flakyChecks.length > 0).map((r) => r.id)).toEqual(['mirage/ocaml-dns', 'mirage/mirage-crypto']);
+		// ocaml-ci queued with variants active: building, not unknown; a job not yet started has startedAt null.
+		const irmin = byId.get('mirage/irmin')!;
+		expect(irmin.state).toBe('pending');
+		const queued = irmin.history[0]!.checks.find((c) => c.name === 'ocaml-ci')!;
+		expect(queued.state).toBe('pending');
+		expect(queued.variants!.filter((v) => v.state === 'pending').map((v) => v.name)).toEqual([
+			'freebsd-14.2-5.3_opam-2.3',
+			'macos-homebrew-5.3_opam-2.3',
+			'ubuntu-24.04-5.3_opam-2.3',
+		]);
+		expect(irmin.history[0]!.checks.find((c) => c.name === 'CI / build (ubuntu-latest, 4.14)')).toMatchObject({ state: 'pending' });
+		expect(irmin.history[0]!.checks.find((c) => c.name === 'CI / build (ubuntu-latest, 4.14)')!.startedAt).toBeUndefined();
+		// ocaml-ci's failing variants, each with its job.
+		const tcpip = byId.get('mirage/mirage-tcpip')!;
+		const failed = tcpip.history[0]!.checks.find((c) => c.name === 'ocaml-ci')!.variants!.filter((v) => v.state === 'failure');
+		expect(failed).toEqual([
+			{
+				name: 'alpine-3.21-5.3_opam-2.3',
+				state: 'failure',
+				detail: 'Exit code 2',
+				url: `https://ocaml.ci.dev/github/mirage/mirage-tcpip/commit/${tcpip.history[0]!.oid}/variant/alpine-3.21-5.3_opam-2.3/-/refs/heads/main`,
+			},
+			expect.objectContaining({ name: 'freebsd-14.2-5.3_opam-2.3', detail: 'Exit code 1' }),
+		]);
 		expect(result.requests).toBe(2);
+	});
+
+	it('costs at most 50 points for 40 repos and 100 references', async () => {
+		const data = syntheticRepos(40, now, 3);
+		const big = await startFakeGitHub({ data, token: TOKEN });
+		try {
+			const repos = trackedRepos({ bench: data.repos.map((r) => `${r.owner}/${r.name}`) });
+			const references = data.repos.flatMap((r) => [1, 2, 3].map((k) => parseReference(`${r.owner}/${r.name}#${k}`)!)).slice(0, 100);
+			const result = await createStatusClient({ token: TOKEN, baseUrl: big.url }).fetchStatus({
+				repos,
+				references,
+				history: 10,
+				timeoutMs: 5000,
+			});
+			expect(result.rateLimit?.cost).toBe(big.points);
+			expect(big.points).toBeLessThanOrEqual(50);
+		} finally {
+			await big.close();
+		}
 	});
 });

@@ -5,8 +5,10 @@ import {
 	failingSince,
 	flakyChecks,
 	formatAsOf,
+	knownGood,
 	repoState,
 	toolchainSummary,
+	transitions,
 } from '../../../packages/project-pages/ci/derive.ts';
 import type { Check, Commit, RepoStatus } from '../../../packages/project-pages/ci/snapshot-schema.ts';
 
@@ -16,7 +18,7 @@ const commit = (checks: Check[], rollup?: Commit['rollup']): Commit => {
 	n++;
 	const c: Commit = {
 		oid: `${String(n).padStart(7, '0')}abc`,
-		url: `https://github.com/a/b/commit/${n}`,
+		url: `https://github.com/a/b/commit/${String(n).padStart(7, '0')}abc`,
 		message: `commit ${n}`,
 		committedAt: `2025-01-${String((n % 28) + 1).padStart(2, '0')}T00:00:00Z`,
 		checks,
@@ -30,8 +32,9 @@ const pending = () => commit([check('CI / build', 'pending')]);
 const nothing = () => commit([]);
 
 describe('commitState', () => {
-	it('prefers GitHub rollup', () => {
-		expect(commitState(commit([check('x', 'success')], 'failure'))).toBe('failure');
+	it("is the verdict of the latest attempts, not GitHub's rollup (which counts superseded failures)", () => {
+		expect(commitState(commit([check('x', 'success')], 'failure'))).toBe('success');
+		expect(commitState(commit([check('x', 'failure')], 'success'))).toBe('failure');
 	});
 	it('works it out from checks: failure wins, then pending, then success', () => {
 		expect(commitState(commit([check('a', 'success'), check('b', 'error')]))).toBe('failure');
@@ -39,6 +42,11 @@ describe('commitState', () => {
 		expect(commitState(commit([check('a', 'success'), check('b', 'neutral')]))).toBe('success');
 		expect(commitState(commit([check('a', 'neutral')]))).toBe('neutral');
 		expect(commitState(nothing())).toBeUndefined();
+	});
+	it('uses the rollup only where the checks cannot tell: none read, or more than were fetched', () => {
+		expect(commitState(commit([], 'failure'))).toBe('failure');
+		expect(commitState({ ...commit([check('a', 'success')], 'failure'), checksTruncated: true })).toBe('failure');
+		expect(commitState({ ...commit([check('a', 'failure')], 'success'), checksTruncated: true })).toBe('failure');
 	});
 });
 
@@ -54,27 +62,69 @@ describe('repoState', () => {
 });
 
 describe('failingSince', () => {
-	it('is the first failing commit after the last passing one', () => {
+	it("is the range from the last passing commit to the first failing one after it, with GitHub's comparison", () => {
 		const history = [fail(), fail(), fail(), pass(), fail()];
-		expect(failingSince(history)).toEqual({
+		expect(failingSince(history, 'https://github.com/a/b')).toEqual({
 			oid: history[2]!.oid,
 			url: history[2]!.url,
 			committedAt: history[2]!.committedAt,
 			exact: true,
+			lastGood: { oid: history[3]!.oid, url: history[3]!.url, committedAt: history[3]!.committedAt },
+			compareUrl: `https://github.com/a/b/compare/${history[3]!.oid}...${history[2]!.oid}`,
 		});
 	});
-	it('skips commits with no result in between', () => {
-		const history = [fail(), pending(), nothing(), fail(), pass()];
-		expect(failingSince(history)?.oid).toBe(history[3]!.oid);
+	it('skips commits with no result in between (the intermediate commits of a push)', () => {
+		const history = [fail(), pending(), nothing(), fail(), nothing(), pass()];
+		expect(failingSince(history)).toMatchObject({ oid: history[3]!.oid, lastGood: { oid: history[5]!.oid } });
 	});
 	it('is "at least" the oldest failing commit when nothing in the history passes', () => {
 		const history = [fail(), fail(), nothing()];
-		expect(failingSince(history)).toMatchObject({ oid: history[1]!.oid, exact: false });
+		const since = failingSince(history, 'https://github.com/a/b');
+		expect(since).toMatchObject({ oid: history[1]!.oid, exact: false });
+		expect(since).not.toHaveProperty('lastGood');
+		expect(since).not.toHaveProperty('compareUrl');
 	});
 	it('is undefined when the head does not fail', () => {
 		expect(failingSince([pass(), fail()])).toBeUndefined();
 		expect(failingSince([pending(), fail()])).toBeUndefined();
 		expect(failingSince([])).toBeUndefined();
+	});
+});
+
+describe('knownGood', () => {
+	it('is the newest commit whose checks all passed, how far behind the head, and what passed', () => {
+		const history = [fail(), pending(), nothing(), pass(), pass()];
+		expect(knownGood(history, 'https://github.com/a/b')).toEqual({
+			oid: history[3]!.oid,
+			url: history[3]!.url,
+			committedAt: history[3]!.committedAt,
+			behind: 3,
+			checks: ['CI / build', 'ocaml-ci'],
+			compareUrl: `https://github.com/a/b/compare/${history[3]!.oid}...${history[0]!.oid}`,
+		});
+	});
+	it('is the head itself when it passes, with no comparison', () => {
+		const history = [pass(), fail()];
+		expect(knownGood(history, 'https://github.com/a/b')).toMatchObject({ oid: history[0]!.oid, behind: 0 });
+		expect(knownGood(history, 'https://github.com/a/b')).not.toHaveProperty('compareUrl');
+	});
+	it('needs a check that succeeded: skipped-only or empty commits do not count', () => {
+		expect(knownGood([fail(), commit([check('x', 'neutral')]), nothing()])).toBeUndefined();
+		expect(knownGood([])).toBeUndefined();
+	});
+});
+
+describe('transitions', () => {
+	it('lists red and green turns newest first, skipping commits with no result; the oldest result starts none', () => {
+		const history = [pass(), nothing(), fail(), pending(), fail(), pass(), fail()];
+		const t = transitions({ history, url: 'https://github.com/a/b' });
+		expect(t.map((x) => [x.to, x.commit.oid, x.previous.oid])).toEqual([
+			['green', history[0]!.oid, history[2]!.oid],
+			['red', history[4]!.oid, history[5]!.oid],
+			['green', history[5]!.oid, history[6]!.oid],
+		]);
+		expect(t[1]!.compareUrl).toBe(`https://github.com/a/b/compare/${history[5]!.oid}...${history[4]!.oid}`);
+		expect(transitions({ history: [fail(), fail()], url: 'https://github.com/a/b' })).toEqual([]);
 	});
 });
 
@@ -107,11 +157,15 @@ const repo = (over: Partial<RepoStatus>): RepoStatus => ({
 });
 
 describe('deriveRepo', () => {
-	it('fills state, failingSince and flakyChecks', () => {
+	it('fills state, failingSince, knownGood and flakyChecks', () => {
 		const history = [fail(), pass()];
 		const d = deriveRepo(repo({ history }));
 		expect(d.state).toBe('failing');
-		expect(d.failingSince?.oid).toBe(history[0]!.oid);
+		expect(d.failingSince).toMatchObject({
+			oid: history[0]!.oid,
+			compareUrl: `https://github.com/a/b/compare/${history[1]!.oid}...${history[0]!.oid}`,
+		});
+		expect(d.knownGood).toMatchObject({ oid: history[1]!.oid, behind: 1 });
 		expect(d.reason).toBeUndefined();
 	});
 	it('keeps the reason of a repo that could not be fetched', () => {
@@ -143,7 +197,7 @@ describe('toolchainSummary', () => {
 			{ repos: [tracked('passing'), tracked('pending'), tracked('unknown')], fetchedAt: '2025-05-30T09:07:00Z', stale: true },
 			now,
 		);
-		expect(s.text).toBe('1/3 passing · 1 pending · 1 unknown · as of 30 May 2025, 09:07 UTC');
+		expect(s.text).toBe('1/3 passing · 1 building · 1 unknown · as of 30 May 2025, 09:07 UTC');
 		expect(s.stale).toBe(true);
 	});
 });

@@ -27,7 +27,7 @@ let lines: string[];
 let store: Map<string, { id: string; data: Record<string, unknown> }>;
 
 const SNAPSHOT: StatusSnapshot = {
-	schemaVersion: 1,
+	schemaVersion: 2,
 	fetchedAt: '2025-05-30T09:07:00Z',
 	stale: false,
 	source: 'test fixture',
@@ -44,7 +44,7 @@ const SNAPSHOT: StatusSnapshot = {
 			history: [
 				{
 					oid: 'a'.repeat(40),
-					url: 'u',
+					url: `https://github.com/mirage/mirage/commit/${'a'.repeat(40)}`,
 					message: 'm',
 					committedAt: '2025-05-30T08:00:00Z',
 					checks: [{ name: 'ocaml-ci', kind: 'status', state: 'success' }],
@@ -203,6 +203,69 @@ describe('loadStatus', () => {
 		).rejects.toThrow(
 			`${join(root, 'broken.json')}: repos.0.id: Invalid input: expected string, received number; regenerate it with \`npm run status:refresh\``,
 		);
+	});
+
+	it('without a token, shows a snapshot fetched just before the build as current (the deploy workflow), strict mode too', async () => {
+		const fetchedAt = new Date(Date.now() - 4 * 60_000).toISOString();
+		await writeSnapshot(join(root, 'status.json'), { ...SNAPSHOT, fetchedAt });
+		fake.requests.length = 0;
+		const data = await loadStatus(options({}, { GITHUB_TOKEN: undefined, CI_STATUS_STRICT: '1' }), context());
+		expect(fake.requests).toHaveLength(0);
+		expect(data).toMatchObject({ stale: false, fetchedAt });
+		expect(data).not.toHaveProperty('staleReason');
+		expect(lines).toEqual([
+			expect.stringMatching(
+				/^info GITHUB_TOKEN is not set; using the toolchain status fetched 4 min ago \(\d\d:\d\d UTC; ci\.freshForMinutes: 30\)$/,
+			),
+		]);
+	});
+
+	it('without a token, calls a snapshot older than ci.freshForMinutes stale', async () => {
+		const fetchedAt = new Date(Date.now() - 11 * 60_000).toISOString();
+		await writeSnapshot(join(root, 'status.json'), { ...SNAPSHOT, fetchedAt });
+		const ci = { toolchain: { core: ['mirage/mirage'] }, snapshot: 'status.json', freshForMinutes: 10 };
+		expect(await loadStatus(options({ ci }, { GITHUB_TOKEN: undefined }), context())).toMatchObject({ stale: true, fetchedAt });
+		await expect(loadStatus(options({ ci: { ...ci, strict: true } }, { GITHUB_TOKEN: undefined }), context())).rejects.toThrow(
+			/Strict mode/,
+		);
+	});
+
+	it('asks for at most ci.maxReferences references, and says which it left out', async () => {
+		const references = Array.from({ length: 7 }, (_, i) => `mirage/mirage#${1000 + i}`);
+		const data = await loadStatus(
+			options({ ci: { toolchain: { core: ['mirage/mirage'] }, snapshot: 'status.json', maxReferences: 3 }, references }),
+			context(),
+		);
+		expect(data.references.map((r) => r.id)).toEqual(references.slice(0, 3));
+		expect(data.omittedReferences).toBe(4);
+		const asked = fake.requests.flatMap((r) => Object.keys(r.graphql?.query.match(/n\d+: issueOrPullRequest/g) ?? {}));
+		expect(asked).toHaveLength(3);
+		expect(lines.filter((l) => l.startsWith('warn'))).toEqual([
+			'warn toolchain status: the content names 7 issues and pull requests; asking GitHub for 3 (ci.maxReferences: 3; front-matter fields first, then the newest content) and leaving out 4: mirage/mirage#1003, mirage/mirage#1004, mirage/mirage#1005 and 1 more',
+		]);
+	});
+
+	it('redacts the token from everything GitHub sends back, and from older data', async () => {
+		const echo = structuredClone(fake.data);
+		const mirage = echo.repos.find((r) => r.name === 'mirage')!;
+		mirage.branches.main![0]!.message = `leak ${TOKEN} in a commit message`;
+		const run = mirage.branches.main![0]!.contexts.find((c) => c.type === 'check-run')!;
+		if (run.type === 'check-run') run.name = `job ${TOKEN}`;
+		mirage.issues.find((i) => i.number === 1520)!.title = `title ${TOKEN}`;
+		const saved = fake.data;
+		fake.data = echo;
+		try {
+			const text = JSON.stringify(await loadStatus(options(), context()));
+			expect(text).not.toContain(TOKEN);
+			expect(text).toContain('leak [REDACTED] in a commit message');
+			expect(text).toContain('job [REDACTED]');
+			expect(text).toContain('title [REDACTED]');
+		} finally {
+			fake.data = saved;
+		}
+		await writeSnapshot(join(root, 'status.json'), { ...SNAPSHOT, source: `an old file with ${TOKEN}` });
+		fake.fault({ kind: 'unauthorized' });
+		expect(JSON.stringify(await loadStatus(options(), context()))).not.toContain(TOKEN);
 	});
 
 	it('never lets the token into log lines, errors or data', async () => {

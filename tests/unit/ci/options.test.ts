@@ -14,6 +14,8 @@ describe('CiOptionsSchema', () => {
 			strict: false,
 			timeoutMs: 20000,
 			history: 10,
+			maxReferences: 300,
+			freshForMinutes: 30,
 		});
 	});
 

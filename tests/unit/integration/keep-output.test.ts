@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { removeStaleOutput } from '../../../packages/project-pages/integration/keep-output.ts';
+import { emptyOutput, removeStaleOutput } from '../../../packages/project-pages/integration/keep-output.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function write(root: string, files: string[]): void {
@@ -40,5 +40,16 @@ describe('removeStaleOutput', () => {
 		for (const file of ['weekly/kept/index.html', '_astro/site.NEWHASH.css', 'favicon.svg', 'robots.txt', '.git/HEAD']) {
 			expect(existsSync(path.join(root, file)), file).toBe(true);
 		}
+	});
+});
+
+describe('emptyOutput', () => {
+	it('removes everything an unfinished build left, folders where files go included, but .git', () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'keep-output-empty-'));
+		write(root, ['weekly/index.html/index.html', 'index.html', '.git/HEAD', '.project-pages-build-start']);
+		expect(emptyOutput(root)).toBe(3);
+		expect(existsSync(path.join(root, 'weekly'))).toBe(false);
+		expect(existsSync(path.join(root, 'index.html'))).toBe(false);
+		expect(existsSync(path.join(root, '.git/HEAD'))).toBe(true);
 	});
 });

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS as CORPUS_ROOT, corpusAvailable } from '../../helpers/corpus.ts';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../../../packages/project-pages/content/front-matter.ts';
 import { MAX_BODY, extractMinutes } from '../../../packages/project-pages/markdown/extract-minutes.ts';
 
 const CORPUS = join(CORPUS_ROOT, 'minutes');
 const haveCorpus = corpusAvailable('extract-minutes on real minutes', 'minutes');
 
 function corpusFile(name: string) {
-	const { content } = matter(readFileSync(join(CORPUS, name), 'utf8'));
-	return extractMinutes(content);
+	return extractMinutes(parseFrontMatter(name, readFileSync(join(CORPUS, name), 'utf8')).body);
 }
 
 describe('extractMinutes on mirage-www shapes', () => {

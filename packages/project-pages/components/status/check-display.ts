@@ -13,7 +13,7 @@ export const STATE_WORD: Record<CheckState | 'none', string> = {
 	success: 'passed',
 	failure: 'failed',
 	error: 'errored',
-	pending: 'pending',
+	pending: 'building',
 	neutral: 'skipped',
 	none: 'no CI',
 };

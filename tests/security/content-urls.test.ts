@@ -1,0 +1,83 @@
+/**
+ * Every URL that a content field puts in an href passes the one link rule
+ * (utils/safe-url.ts, applied by the field schemas in content/fields.ts):
+ * a project's `outcome.post`, a person's `uri`/`url` in front matter, the
+ * people file's `url`, an RFC's `discussion`. Anything else is refused with
+ * the file, line and field, by the build's schemas and the checker alike.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../packages/project-pages/checker/check-content.ts';
+import { formatFinding } from '../../packages/project-pages/checker/finding.ts';
+import { readPeopleFile } from '../../packages/project-pages/loaders/people-loader.ts';
+import { linkFieldProblem } from '../../packages/project-pages/utils/safe-url.ts';
+
+const HOSTILE = [
+	'javascript:alert(1)',
+	'JavaScript:alert(1)',
+	' javascript:alert(1)',
+	'java\tscript:alert(1)',
+	'java\nscript:alert(1)',
+	'\u0001javascript:alert(1)',
+	'vbscript:msgbox(1)',
+	'data:text/html,<script>alert(1)</script>',
+	'file:///etc/passwd',
+	'//evil.example/',
+	'/\\evil.example/',
+	'http://',
+	'relative/page',
+	'mailto:someone@example.org',
+];
+
+describe('linkFieldProblem', () => {
+	it.each(HOSTILE)('refuses %j', (url) =>
+		expect(linkFieldProblem(url)).toMatch(/^must be an http\(s\):\/\/ URL, or a path on this site starting with "\/"/),
+	);
+
+	it('keeps http(s) URLs and site paths, and mailto: where the field allows it', () => {
+		for (const url of ['https://mirage.io/blog/x', 'http://example.org', '/blog/x/', '/rfcs/0001-x/#history'])
+			expect(linkFieldProblem(url)).toBeUndefined();
+		expect(linkFieldProblem('mailto:a@example.org', { mailto: true })).toBeUndefined();
+		expect(linkFieldProblem('javascript:x', { mailto: true })).toMatch(/^must be an http\(s\):\/\/ or mailto: URL/);
+	});
+});
+
+describe('link fields in content', () => {
+	const roots: string[] = [];
+	afterAll(async () => {
+		for (const root of roots) await rm(root, { recursive: true, force: true });
+	});
+
+	it('are refused with the file, line and field by the checker (and the same schemas in the build)', async () => {
+		const root = await mkdtemp(path.join(tmpdir(), 'content-urls-'));
+		roots.push(root);
+		const write = async (file: string, text: string) => {
+			await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+			await writeFile(path.join(root, file), text);
+		};
+		await write(
+			'content/projects/done.md',
+			'---\ntitle: T\nsummary: S\ndifficulty: 1\nsize: small\nmentors: [{name: M, uri: "data:text/html,x"}]\nstatus: done\nprogram: GSoC\nyear: 2020\noutcome:\n  post: "javascript:alert(1)"\n---\n',
+		);
+		await write('content/minutes/2026-01-07.md', '---\ndate: 2026-01-07\nchair:\n  name: C\n  url: " JaVaScRiPt:alert(1)"\n---\n');
+		await write(
+			'content/rfcs/0001-x.md',
+			'---\nnumber: 1\ntitle: X\nstatus: discussion\nauthors: [A]\ncreated: 2026-01-01\ndiscussion: "javascript://github.com/a/b/pull/1"\n---\n',
+		);
+		await write('content/people.yaml', '- name: P\n  github: p\n  url: "javascript:alert(document.cookie)"\n');
+		const lines = (await checkContent({ root, contentDir: 'content' })).findings.map(formatFinding);
+		const rule = 'must be an http(s):// URL, or a path on this site starting with "/"';
+		expect(lines).toEqual([
+			`content/minutes/2026-01-07.md:5:8: chair.url: ${rule} (got "JaVaScRiPt:alert(1)")`,
+			`content/people.yaml:3:1: 0.url: ${rule} (got "javascript:alert(document.cookie)")`,
+			`content/projects/done.md:6:26: mentors.0.uri: ${rule} (got "data:text/html,x")`,
+			`content/projects/done.md:11:9: outcome.post: ${rule} (got "javascript:alert(1)")`,
+			`content/rfcs/0001-x.md:7:13: discussion: ${rule} (got "javascript://github.com/a/b/pull/1")`,
+		]);
+		await expect(readPeopleFile(path.join(root, 'content/people.yaml'), 'content/people.yaml')).rejects.toThrow(
+			'0.url: must be an http(s)',
+		);
+	});
+});
