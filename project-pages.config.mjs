@@ -1,8 +1,10 @@
 // @ts-check
 /**
  * The site's projectPages() options, in their own module so that the
- * authoring commands and the content checker read the same values as the
- * build (content folder, tracked toolchain) without loading Astro.
+ * authoring commands and the content checker (`project-pages check`, `new`)
+ * read the same values as the build (content folder, sections, tracked
+ * toolchain) without loading Astro. MirageOS's own words live here: the
+ * integration's defaults are neutral.
  *
  * @type {import('astro-project-pages').ProjectPagesUserOptions}
  */
@@ -11,6 +13,16 @@ const options = {
 	description: 'A library operating system that builds unikernels for secure, high-performance network applications.',
 	repository: 'mirage/mirage-www',
 	nav: [{ label: 'Docs', href: 'https://mirage.io/docs/' }],
+	// mirage-www's words and URLs: calls are "weekly" and live at /weekly/; student ideas are Pioneer Projects.
+	labels: {
+		minutes: { name: 'Weekly calls', item: 'Weekly call' },
+		projects: { name: 'Pioneer Projects', item: 'Pioneer Project' },
+	},
+	paths: { minutes: 'weekly' },
+	favicon: '/favicon.svg',
+	// The mirage-www look: palette, fonts and the desert, over the integration's neutral defaults.
+	customCss: ['./src/styles/mirage.css'],
+	components: { Logo: './src/components/MirageLogo.astro' },
 	calls: { start: '2026-01-07', time: '16:00', everyWeeks: 2, durationMinutes: 60 },
 	ci: {
 		toolchain: {

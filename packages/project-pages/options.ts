@@ -1,53 +1,127 @@
 /**
  * The integration's options: one schema, validated once in
  * `astro:config:setup`. Both the input type (what `astro.config.mjs` writes)
- * and the resolved type come from it.
+ * and the resolved type come from it; resolving also settles the site's
+ * sections (paths and labels of every kind, see utils/sections.ts).
  */
-import { z } from 'zod';
-import { CiOptionsSchema } from './ci/options.ts';
+import { z } from 'astro/zod';
+import { CiOptionsSchema, RepoNameSchema, trackedRepos } from './ci/options.ts';
 import { describeIssues } from './content/issues.ts';
+import { SECTION_KEYS, type SectionKey } from './content/kinds.ts';
+import { resolveSections } from './utils/sections.ts';
 
 const NavLinkSchema = z.strictObject({
 	/** Text of the link in the sidebar. */
 	label: z.string().min(1, { error: 'must not be empty' }),
-	/** Site-relative path such as `/docs/` or an absolute URL. */
+	/** Site-relative path such as `/docs/` (the site's `base` is added) or an absolute URL. */
 	href: z.string().min(1, { error: 'must not be empty' }),
 });
 
-export const ProjectPagesOptionsSchema = z.strictObject({
-	/** The project's name, shown in titles and feeds. */
-	title: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }),
-	/** One sentence about the project, used for the home page and feeds. */
-	description: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }),
-	/** Folder holding minutes/, rfcs/, projects/, blog/ and people.yaml, relative to the project root. */
-	contentDir: z.string().min(1).default('content'),
-	/** The project's repository, for "edit this page" and "propose an RFC" links: `owner/repo`. */
-	repository: z
-		.string()
-		.regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, { error: 'must look like "owner/repo"' })
-		.optional(),
-	/** Branch that "edit this page" links point at. */
-	branch: z.string().min(1).default('main'),
-	/** Extra sidebar links after the built-in ones. */
-	nav: z.array(NavLinkSchema).default([]),
-	/** Toolchain status from CI. */
-	ci: CiOptionsSchema.prefault({}),
-	/** Recurring community call, for the iCalendar feed of upcoming calls. */
-	calls: z
-		.strictObject({
-			/** First call of the series, `YYYY-MM-DD`. */
-			start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }),
-			/** Time in UTC, `HH:MM`. */
-			time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time written HH:MM (UTC)' }),
-			/** Weeks between calls: 1 weekly, 2 every other week. */
-			everyWeeks: z.number().int().min(1, { error: 'must be 1 or more' }).max(8, { error: 'must be at most 8' }).default(2),
-			/** Length in minutes. */
-			durationMinutes: z.number().int().positive().default(60),
-			/** Where to join. */
-			url: z.url({ error: 'must be a URL' }).optional(),
-		})
-		.optional(),
-});
+const SECTION_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+/** Top-level names the build itself writes. */
+const TAKEN_PATHS = ['_astro', 'pagefind', '404', 'sitemap-index.xml', 'sitemap-0.xml'];
+
+const SectionPathSchema = z.union(
+	[
+		z.literal(false),
+		z
+			.string()
+			.transform((s) => s.replace(/^\/+|\/+$/g, ''))
+			.refine((s) => SECTION_PATH.test(s), { error: 'must be a URL path such as "weekly" or "community/calls"' }),
+	],
+	{ error: 'must be a URL path such as "weekly", or false to turn the section off' },
+);
+
+const LabelSchema = z.union(
+	[
+		z.string().trim().min(1, { error: 'must not be empty' }),
+		z.strictObject({
+			/** The section's name: "Pioneer Projects". */
+			name: z.string().trim().min(1, { error: 'must not be empty' }),
+			/** One entry's name: "Pioneer Project". */
+			item: z.string().trim().min(1, { error: 'must not be empty' }).optional(),
+		}),
+	],
+	{ error: 'must be a name, or { name, item }' },
+);
+
+const sectionRecord = <T extends z.ZodType>(value: T) =>
+	z.partialRecord(z.enum(SECTION_KEYS as [SectionKey, ...SectionKey[]], { error: `must be one of ${SECTION_KEYS.join(', ')}` }), value);
+
+/** Slots a site can fill with its own `.astro` component (see README, "Overrides"). */
+export const COMPONENT_SLOTS = ['Head', 'Logo', 'Sidebar', 'StatusStrip', 'Footer'] as const;
+export type ComponentSlot = (typeof COMPONENT_SLOTS)[number];
+
+const ComponentPath = z
+	.string()
+	.min(1, { error: 'must not be empty' })
+	.refine((s) => s.endsWith('.astro'), { error: 'must be an .astro file, such as "./src/components/Footer.astro"' });
+
+export const ProjectPagesOptionsSchema = z
+	.strictObject({
+		/** The project's name, shown in titles and feeds. */
+		title: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }),
+		/** One sentence about the project, used for the home page and feeds. */
+		description: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }),
+		/** Folder holding minutes/, rfcs/, projects/, blog/ and people.yaml, relative to the project root. */
+		contentDir: z.string().min(1).default('content'),
+		/** The project's repository, for "edit this page" and "propose an RFC" links: `owner/repo`. */
+		repository: RepoNameSchema.optional(),
+		/** Branch that "edit this page" links point at. */
+		branch: z.string().min(1).default('main'),
+		/** Extra sidebar links after the built-in ones. */
+		nav: z.array(NavLinkSchema).default([]),
+		/**
+		 * Names of the sections: `{ projects: 'Student Ideas' }`, or `{ minutes: { name: 'Weekly calls', item: 'Weekly call' } }`
+		 * where the item names one entry (page eyebrow, search result).
+		 */
+		labels: sectionRecord(LabelSchema).default({}),
+		/** URL paths of the sections: `{ minutes: 'weekly' }`; `false` turns a section off (its pages, links and checks). */
+		paths: sectionRecord(SectionPathSchema).default({}),
+		/** The site's icon, a file in `public/`: `/favicon.svg`. */
+		favicon: z.string().startsWith('/', { error: 'must be a path in public/, starting with "/"' }).optional(),
+		/** The site's own CSS, after the integration's: `['./src/styles/theme.css']` (files relative to the project root, or package names). */
+		customCss: z.array(z.string().min(1, { error: 'must not be empty' })).default([]),
+		/** Components that replace the integration's own: `{ Footer: './src/components/Footer.astro' }`. */
+		components: z
+			.partialRecord(z.enum(COMPONENT_SLOTS, { error: `must be one of ${COMPONENT_SLOTS.join(', ')}` }), ComponentPath)
+			.default({}),
+		/** Toolchain status from CI. */
+		ci: CiOptionsSchema.prefault({}),
+		/** Recurring community call, for the iCalendar feed of upcoming calls. */
+		calls: z
+			.strictObject({
+				/** First call of the series, `YYYY-MM-DD`. */
+				start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }),
+				/** Time in UTC, `HH:MM`. */
+				time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time written HH:MM (UTC)' }),
+				/** Weeks between calls: 1 weekly, 2 every other week. */
+				everyWeeks: z.number().int().min(1, { error: 'must be 1 or more' }).max(8, { error: 'must be at most 8' }).default(2),
+				/** Length in minutes. */
+				durationMinutes: z.number().int().positive().default(60),
+				/** Where to join. */
+				url: z.url({ error: 'must be a URL' }).optional(),
+			})
+			.optional(),
+	})
+	.superRefine((options, ctx) => {
+		// Checked on the resolved sections, so that a moved section cannot land on another's default path.
+		const sections = resolveSections({ ...options, hasToolchain: true });
+		const owners = new Map<string, string>();
+		for (const [key, section] of Object.entries(sections)) {
+			const where = { code: 'custom' as const, path: ['paths', key] };
+			if (TAKEN_PATHS.includes(section.path.split('/')[0]!))
+				ctx.addIssue({ ...where, message: `"${section.path}" is used by the build itself` });
+			const owner = owners.get(section.path);
+			if (owner) ctx.addIssue({ ...where, message: `"${section.path}" is already the path of ${owner}; give each section its own` });
+			owners.set(section.path, key);
+		}
+	})
+	.transform((options) => ({
+		...options,
+		/** Every section that is on, with its path and labels. */
+		sections: resolveSections({ ...options, hasToolchain: trackedRepos(options.ci.toolchain).length > 0 }),
+	}));
 
 export type ProjectPagesUserOptions = z.input<typeof ProjectPagesOptionsSchema>;
 export type ProjectPagesOptions = z.output<typeof ProjectPagesOptionsSchema>;

@@ -1,39 +1,26 @@
+/**
+ * Every page the integration adds, with the file that renders it: the home
+ * and 404 pages, then each section that is on at its path, from the
+ * registry (content/kinds.ts). Nothing here names a URL itself.
+ */
+import { KINDS, PAGE_SECTIONS, SITE_ROUTES, isContentKind } from './content/kinds.ts';
 import type { ProjectPagesOptions } from './options.ts';
+import { routePattern } from './utils/sections.ts';
 
-/** Every page the integration adds, with the file that renders it. */
 export interface RouteSpec {
 	pattern: string;
-	/** Relative to this module. */
+	/** Relative to the package root. */
 	entrypoint: string;
-	/** Injected only when this option is set. */
-	requires?: keyof ProjectPagesOptions;
 }
 
-export const ROUTES: readonly RouteSpec[] = [
-	{ pattern: '/', entrypoint: './routes/index.astro' },
-	{ pattern: '/404', entrypoint: './routes/404.astro' },
-	{ pattern: '/blog', entrypoint: './routes/blog/index.astro' },
-	{ pattern: '/blog/rss.xml', entrypoint: './routes/blog/rss.xml.ts' },
-	{ pattern: '/blog/[permalink]', entrypoint: './routes/blog/[permalink].astro' },
-	{ pattern: '/weekly', entrypoint: './routes/weekly/index.astro' },
-	{ pattern: '/weekly/rss.xml', entrypoint: './routes/weekly/rss.xml.ts' },
-	{ pattern: '/weekly/actions', entrypoint: './routes/weekly/actions.astro' },
-	{ pattern: '/weekly/[permalink]', entrypoint: './routes/weekly/[permalink].astro' },
-	{ pattern: '/rfcs', entrypoint: './routes/rfcs/index.astro' },
-	{ pattern: '/rfcs/[id]', entrypoint: './routes/rfcs/[id].astro' },
-	{ pattern: '/projects', entrypoint: './routes/projects/index.astro' },
-	{ pattern: '/projects/[slug]', entrypoint: './routes/projects/[slug].astro' },
-	{ pattern: '/tags', entrypoint: './routes/tags/index.astro' },
-	{ pattern: '/tags/[tag]', entrypoint: './routes/tags/[tag].astro' },
-	{ pattern: '/people', entrypoint: './routes/people/index.astro' },
-	{ pattern: '/people/[handle]', entrypoint: './routes/people/[handle].astro' },
-	{ pattern: '/status', entrypoint: './routes/status/index.astro' },
-	{ pattern: '/status.json', entrypoint: './routes/status/status.json.ts' },
-	{ pattern: '/status/[owner]/[repo].json', entrypoint: './routes/status/badge.json.ts' },
-	{ pattern: '/status/[owner]/[repo]', entrypoint: './routes/status/repo.astro' },
-	{ pattern: '/status/known-good.json', entrypoint: './routes/status/known-good.json.ts' },
-	{ pattern: '/status/feed.xml', entrypoint: './routes/status/feed.xml.ts' },
-	{ pattern: '/projects/filter/[facet]/[value]', entrypoint: './routes/projects/filter/[facet]/[value].astro' },
-	{ pattern: '/search', entrypoint: './routes/search.astro' },
-	{ pattern: '/weekly/calls.ics', entrypoint: './routes/weekly/calls.ics.ts', requires: 'calls' },
-];
+export function routesFor(options: Pick<ProjectPagesOptions, 'sections' | 'calls'>): RouteSpec[] {
+	const routes: RouteSpec[] = SITE_ROUTES.map(({ pattern, entrypoint }) => ({ pattern, entrypoint }));
+	for (const [key, section] of Object.entries(options.sections)) {
+		const spec = isContentKind(key) ? KINDS[key] : PAGE_SECTIONS[key as keyof typeof PAGE_SECTIONS];
+		for (const route of spec.routes) {
+			if ('requires' in route && route.requires && options[route.requires] === undefined) continue;
+			routes.push({ pattern: routePattern(section, route), entrypoint: route.entrypoint });
+		}
+	}
+	return routes;
+}

@@ -10,9 +10,9 @@ import { axeViolations, expect, gotoWithoutScripts, screenshotBothWidths, test }
 /** One page of each searchable kind, found from its index, with the kind label results show. */
 const KINDS = [
 	{ kind: 'Post', index: '/blog/', entry: /^\/blog\/[^/]+\/$/, dated: true },
-	{ kind: 'Minutes', index: '/weekly/', entry: /^\/weekly\/(?!actions\/)[^/]+\/$/, dated: true },
+	{ kind: 'Weekly call', index: '/weekly/', entry: /^\/weekly\/(?!actions\/)[^/]+\/$/, dated: true },
 	{ kind: 'RFC', index: '/rfcs/', entry: /^\/rfcs\/[^/]+\/$/, dated: true },
-	{ kind: 'Project', index: '/projects/', entry: /^\/projects\/(?!filter\/)[^/]+\/$/, dated: false },
+	{ kind: 'Pioneer Project', index: '/projects/', entry: /^\/projects\/(?!filter\/)[^/]+\/$/, dated: false },
 ];
 
 async function firstEntry(page: Page, index: string, entry: RegExp): Promise<{ url: string; title: string }> {

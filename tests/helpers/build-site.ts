@@ -32,6 +32,12 @@ export interface BuildOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Turns on Astro's experimental incremental build, as the site does. */
 	incremental?: boolean;
+	/** Astro's `base`, for a site served from a sub-path. */
+	base?: string;
+	/** The text of `src/content.config.ts`, when the site extends the collections. */
+	contentConfig?: string;
+	/** More files of the site's own, by path relative to its root (components, CSS). */
+	files?: Record<string, string>;
 }
 
 export async function buildFixtureSite({ env = {}, ...site }: BuildOptions): Promise<FixtureSite> {
@@ -43,7 +49,14 @@ export async function buildFixtureSite({ env = {}, ...site }: BuildOptions): Pro
 }
 
 /** Writes the site's folder (config, integration copy, content) and returns it, unbuilt. */
-export async function prepareFixtureSite({ content, options = {}, incremental = false }: Omit<BuildOptions, 'env'>): Promise<string> {
+export async function prepareFixtureSite({
+	content,
+	options = {},
+	incremental = false,
+	base,
+	contentConfig,
+	files = {},
+}: Omit<BuildOptions, 'env'>): Promise<string> {
 	const root = await mkdtemp(path.join(tmpdir(), 'project-pages-site-'));
 	await mkdir(path.join(root, 'src'), { recursive: true });
 	await linkDependencies(root);
@@ -53,16 +66,27 @@ export async function prepareFixtureSite({ content, options = {}, incremental = 
 	);
 	await writeFile(
 		path.join(root, 'src/content.config.ts'),
-		"import { projectPagesCollections } from 'astro-project-pages/collections';\nexport const collections = projectPagesCollections();\n",
+		contentConfig ??
+			"import { projectPagesCollections } from 'astro-project-pages/collections';\nexport const collections = projectPagesCollections();\n",
 	);
-	const merged = { title: 'Fixture', description: 'A fixture site for tests.', ...options };
+	for (const [file, text] of Object.entries(files)) {
+		await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+		await writeFile(path.join(root, file), text);
+	}
+	// The fixtures' minutes live at /weekly/, as this site's do (the integration's default is /minutes/).
+	const merged = {
+		title: 'Fixture',
+		description: 'A fixture site for tests.',
+		...options,
+		paths: { minutes: 'weekly', ...(options.paths as Record<string, unknown> | undefined) },
+	};
 	await writeFile(
 		path.join(root, 'astro.config.mjs'),
 		`import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import projectPages from 'astro-project-pages';
 // Its own cache: node_modules links to packages shared with other builds running at the same time.
-export default defineConfig({ site: 'https://fixture.test', trailingSlash: 'always', cacheDir: './.astro-cache', experimental: { incrementalBuild: ${incremental} }, integrations: [mdx(), projectPages(${JSON.stringify(merged)})] });
+export default defineConfig({ site: 'https://fixture.test', ${base ? `base: ${JSON.stringify(base)}, ` : ''}trailingSlash: 'always', cacheDir: './.astro-cache', experimental: { incrementalBuild: ${incremental} }, integrations: [mdx(), projectPages(${JSON.stringify(merged)})] });
 `,
 	);
 	await mkdir(path.join(root, 'content'), { recursive: true });

@@ -60,7 +60,11 @@ beforeAll(async () => {
 	);
 	site = await buildFixtureSite({
 		content: { '.': content },
-		options: { calls: { start: '2026-01-07', time: '16:00', everyWeeks: 2, url: 'https://meet.example/call;a,b\\c' } },
+		// The status section is on without a tracked toolchain only when asked for: its feed is checked below.
+		options: {
+			calls: { start: '2026-01-07', time: '16:00', everyWeeks: 2, url: 'https://meet.example/call;a,b\\c' },
+			paths: { status: 'status' },
+		},
 		incremental: true,
 	});
 	if (site.exitCode !== 0) throw new Error(`hostile fixture build failed:\n${site.output}`);

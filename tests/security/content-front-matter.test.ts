@@ -92,7 +92,7 @@ describe('every other reader of front matter', () => {
 	it('the changed-pages summary and the status scan read nothing from it, and run nothing', () => {
 		const text = scripted('---js', "permalink: 'elsewhere', discussion: 'https://github.com/a/b/pull/1'");
 		expect(changedPages('A\tcontent/minutes/2026-01-07.md', 'content', () => text)).toEqual([
-			{ change: 'added', file: 'content/minutes/2026-01-07.md', url: '/weekly/2026-01-07/' },
+			{ change: 'added', file: 'content/minutes/2026-01-07.md', url: '/minutes/2026-01-07/' },
 		]);
 		// The scan reads a file it cannot parse as prose: the text, never the code's result.
 		referencesInDocument(text);

@@ -7,7 +7,7 @@
  * vectors is still there. Reproducible: a failure prints its seed.
  */
 import { describe, expect, it } from 'vitest';
-import type { ContentKind } from '../../packages/project-pages/content/constants.ts';
+import type { ContentKind } from '../../packages/project-pages/content/kinds.ts';
 import { ContentError } from '../../packages/project-pages/content/front-matter.ts';
 import { loadDocument, type ContentFile } from '../../packages/project-pages/content/read-content.ts';
 import { extractMinutes } from '../../packages/project-pages/markdown/extract-minutes.ts';

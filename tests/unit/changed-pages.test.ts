@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { changedPages, formatChangedPages } from '../../packages/project-pages/checker/changed-pages.ts';
+import { parseOptions } from '../../packages/project-pages/options.ts';
+
+/** A site that moved its minutes to /weekly/, as this one does. */
+const { sections } = parseOptions({ title: 'T', description: 'D', paths: { minutes: 'weekly' } });
 
 const DIFF = [
 	'A\tcontent/rfcs/0007-errors.md',
@@ -21,7 +25,7 @@ const TEXTS: Record<string, string> = {
 describe('changedPages', () => {
 	it('maps content files to the URLs the site serves them at', () => {
 		const read = (file: string) => TEXTS[file];
-		expect(changedPages(DIFF, 'content/', read)).toEqual([
+		expect(changedPages(DIFF, 'content/', read, sections)).toEqual([
 			{ change: 'removed', file: 'content/blog/old-post.md', url: '/blog/old-post/' },
 			{ change: 'changed', file: 'content/people.yaml', url: '/people/' },
 			{ change: 'renamed', file: 'content/projects/new-name.md', url: '/projects/new-name/' },

@@ -2,10 +2,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../packages/project-pages/checker/check-content.ts';
 import { formatAnnotation, formatFinding } from '../../packages/project-pages/checker/finding.ts';
 import { scanBody } from '../../packages/project-pages/checker/markdown-links.ts';
-import { knownRepos, loadProjectOptions } from '../../packages/project-pages/checker/project-config.ts';
+import { checkProject } from '../../packages/project-pages/checker/check-project.ts';
 import { SitePages } from '../../packages/project-pages/checker/site-pages.ts';
 
 const run = promisify(execFile);
@@ -49,8 +48,7 @@ const EXPECTED = [
 ];
 
 async function checkFixture() {
-	const options = await loadProjectOptions(FIXTURE);
-	return checkContent({ root: FIXTURE, contentDir: options.contentDir, knownRepos: knownRepos(options) });
+	return (await checkProject(FIXTURE)).result;
 }
 
 describe('checkContent on the broken fixture', () => {
@@ -66,10 +64,10 @@ describe('checkContent on the broken fixture', () => {
 	});
 });
 
-describe('npm run check:content', () => {
-	const script = path.join(REPO, 'scripts/check-content.ts');
+describe('project-pages check (npm run check:content)', () => {
+	const bin = path.join(REPO, 'packages/project-pages/bin/project-pages.mjs');
 	const exec = (env: Record<string, string>) =>
-		run(process.execPath, [script, '--root', FIXTURE], { env: { ...process.env, GITHUB_ACTIONS: '', ...env } }).then(
+		run(process.execPath, [bin, 'check', '--root', FIXTURE], { env: { ...process.env, GITHUB_ACTIONS: '', ...env } }).then(
 			(r) => ({ code: 0, ...r }),
 			(e: { code: number; stdout: string; stderr: string }) => e,
 		);
@@ -78,7 +76,7 @@ describe('npm run check:content', () => {
 		const { code, stdout, stderr } = await exec({});
 		expect(code).toBe(1);
 		expect(stdout.trimEnd().split('\n')).toEqual(EXPECTED);
-		expect(stderr.trim()).toBe('check:content: 28 errors, 4 warnings in 24 files under content/');
+		expect(stderr.trim()).toBe('check: 28 errors, 4 warnings in 24 files under content/');
 	});
 
 	it('prints GitHub annotations when GITHUB_ACTIONS=true', async () => {
@@ -95,9 +93,9 @@ describe('npm run check:content', () => {
 	});
 
 	it('exits 2 on an unknown option', async () => {
-		const { code, stderr } = await run(process.execPath, [script, '--nope']).catch((e) => e);
+		const { code, stderr } = await run(process.execPath, [bin, 'check', '--nope']).catch((e) => e);
 		expect(code).toBe(2);
-		expect(stderr).toContain('usage: npm run check:content');
+		expect(stderr).toContain('usage: project-pages check');
 	});
 });
 

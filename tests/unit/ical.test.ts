@@ -102,7 +102,7 @@ describe('callsCalendar', () => {
 	});
 });
 
-describe('the /weekly/calls.ics route', () => {
+describe('the /minutes/calls.ics route', () => {
 	const injected = (options: Record<string, unknown>) => {
 		const patterns: string[] = [];
 		const setup = projectPages({ title: 'T', description: 'D', ...options }).hooks['astro:config:setup'] as (params: unknown) => void;
@@ -115,8 +115,8 @@ describe('the /weekly/calls.ics route', () => {
 	};
 
 	it('is injected only when the options give a schedule', () => {
-		expect(injected({ calls: schedule })).toContain('/weekly/calls.ics');
-		expect(injected({})).not.toContain('/weekly/calls.ics');
+		expect(injected({ calls: schedule })).toContain('/minutes/calls.ics');
+		expect(injected({})).not.toContain('/minutes/calls.ics');
 		expect(injected({})).toContain('/search');
 	});
 });

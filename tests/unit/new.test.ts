@@ -4,20 +4,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../packages/project-pages/checker/check-content.ts';
+import { checkProject } from '../../packages/project-pages/checker/check-project.ts';
 import { formatFinding } from '../../packages/project-pages/checker/finding.ts';
-import { knownRepos, loadProjectOptions } from '../../packages/project-pages/checker/project-config.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const SCRIPT = path.join(REPO, 'scripts/new.ts');
+const BIN = path.join(REPO, 'packages/project-pages/bin/project-pages.mjs');
 const run = promisify(execFile);
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-/** Runs `npm run new -- …` in the temporary project; never throws. */
+/** Runs `project-pages new …` (`npm run new -- …`) in the temporary project; never throws. */
 async function runNew(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	return run(process.execPath, [SCRIPT, ...args], { cwd: dir, env }).then(
+	return run(process.execPath, [BIN, 'new', ...args], { cwd: dir, env }).then(
 		(r) => ({ code: 0, ...r }),
 		(e: { code: number; stdout: string; stderr: string }) => e,
 	);
@@ -89,9 +88,9 @@ describe('npm run new', () => {
 	});
 
 	it.each([
-		[[], 'say what to create: rfc, minutes, project or post'],
-		[['essay', 'x'], 'unknown kind "essay"; it must be one of rfc, minutes, project, post'],
-		[['rfc'], 'rfc needs a title, e.g. npm run new -- rfc "Error handling"'],
+		[[], 'say what to create: post, minutes, rfc or project'],
+		[['essay', 'x'], 'unknown kind "essay"; it must be one of post, minutes, rfc, project'],
+		[['rfc'], 'rfc needs a title, e.g. project-pages new rfc "Error handling"'],
 		[['post', '  '], 'post needs a title'],
 		[['project', '!!!'], 'the title "!!!" has no letters or digits to make a file name from'],
 		[['rfc', 'Error', 'handling'], 'too many arguments: "handling" (quote a title that has spaces)'],
@@ -103,13 +102,13 @@ describe('npm run new', () => {
 		expect(code).toBe(2);
 		expect(stdout).toBe('');
 		expect(stderr).toContain(`new: ${message}`);
-		expect(stderr).toContain('usage: npm run new -- <kind>');
+		expect(stderr).toContain('usage: project-pages new <kind>');
 	});
 
 	it('exits 2 when there is no author to put in the file', async () => {
 		const empty = path.join(dir, 'empty.gitconfig');
 		await writeFile(empty, '');
-		const { code, stderr } = await run(process.execPath, [SCRIPT, 'post', 'Anonymous'], {
+		const { code, stderr } = await run(process.execPath, [BIN, 'new', 'post', 'Anonymous'], {
 			cwd: dir,
 			env: { ...env, GIT_CONFIG_GLOBAL: empty },
 		}).catch((e) => e);
@@ -118,8 +117,7 @@ describe('npm run new', () => {
 	});
 
 	it('writes files that pass the content checker as they are', async () => {
-		const options = await loadProjectOptions(dir);
-		const result = await checkContent({ root: dir, contentDir: options.contentDir, knownRepos: knownRepos(options) });
+		const { result } = await checkProject(dir);
 		expect(result.findings.map(formatFinding)).toEqual([]);
 		expect(result.files).toBe(7);
 	});

@@ -29,7 +29,7 @@ describe('projectPages() options', () => {
 			[
 				'Invalid projectPages() options:',
 				'  title: must not be empty',
-				'  repository: must look like "owner/repo"',
+				'  repository: must look like "owner/repo" (letters, digits, "-", "." or "_")',
 				'  nav.0.href: is required',
 				'  ci.toolchain.core.1: must look like "owner/repo" (letters, digits, "-", "." or "_")',
 				'  ci.timeoutMs: must be at least 100 (milliseconds)',

@@ -4,7 +4,8 @@
  * own pages, and reference badges only on real autolinks.
  */
 import { describe, expect, it } from 'vitest';
-import { IdRegistry, permalinkProblem, tagSlug } from '../../packages/project-pages/content/identity.ts';
+import { IdRegistry, permalinkProblem } from '../../packages/project-pages/content/identity.ts';
+import { slug } from '../../packages/project-pages/utils/slug.ts';
 import { rebaseRelativeUrls } from '../../packages/project-pages/loaders/rebase-urls.ts';
 import { avoidReservedIds } from '../../packages/project-pages/loaders/reserved-ids.ts';
 import { annotateReferences } from '../../packages/project-pages/components/status/annotate-references.ts';
@@ -37,7 +38,7 @@ describe('avoidReservedIds', () => {
 
 describe('permalinks and tags', () => {
 	it('refuses permalinks the site uses for its own pages, naming the page', () => {
-		expect(permalinkProblem('minutes', 'actions', false)).toBe(
+		expect(permalinkProblem('minutes', 'actions', false, 'weekly')).toBe(
 			'permalink "actions" is taken by the site\'s own page /weekly/actions; choose another',
 		);
 		expect(permalinkProblem('blog', 'rss.xml', true)).toMatch(/^the file name "rss.xml" is taken/);
@@ -45,7 +46,7 @@ describe('permalinks and tags', () => {
 	});
 
 	it('refuses permalinks and file names that would collide with the files the build writes, in any case', () => {
-		expect(permalinkProblem('minutes', 'index.html', false)).toBe(
+		expect(permalinkProblem('minutes', 'index.html', false, 'weekly')).toBe(
 			'permalink "index.html" would collide with the file of the site\'s own page /weekly/ (weekly/index.html); choose another',
 		);
 		expect(permalinkProblem('projects', 'INDEX.html', true)).toBe(
@@ -70,9 +71,9 @@ describe('permalinks and tags', () => {
 	});
 
 	it('gives every tag a URL segment, keeping C# and C++ apart from C', () => {
-		expect(['CI/CD', 'c#', 'C++', 'C', 'what?'].map(tagSlug)).toEqual(['ci-cd', 'c-sharp', 'c-plus-plus', 'c', 'what']);
-		expect(tagSlug('日本')).toMatch(/^tag-[a-z0-9-]+$/);
-		expect(tagSlug('日本')).not.toBe(tagSlug('中文'));
+		expect(['CI/CD', 'c#', 'C++', 'C', 'what?'].map((t) => slug(t))).toEqual(['ci-cd', 'c-sharp', 'c-plus-plus', 'c', 'what']);
+		expect(slug('日本')).toMatch(/^u-[a-z0-9-]+$/);
+		expect(slug('日本')).not.toBe(slug('中文'));
 	});
 });
 

@@ -4,9 +4,10 @@
  * serves them at, for the workflow's job summary.
  */
 import path from 'node:path';
-import { CONTENT_KINDS, type ContentKind } from '../content/constants.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
-import { pageId, SECTION_OF_KIND } from './site-pages.ts';
+import { KINDS } from '../content/kinds.ts';
+import { enabledKinds, sectionPage, type Sections } from '../utils/sections.ts';
+import { defaultSections, pageId } from './site-pages.ts';
 
 export interface ChangedPage {
 	change: 'added' | 'changed' | 'removed' | 'renamed';
@@ -21,9 +22,15 @@ const MARKDOWN = /\.(md|mdx|markdown)$/i;
 
 /**
  * `readText(file)` returns a file's text as the pull request has it (for its
- * `permalink`), or undefined; it is not called for removed files.
+ * `permalink`), or undefined; it is not called for removed files. `sections`
+ * are the site's (the options' `sections`), where each kind's pages are.
  */
-export function changedPages(nameStatus: string, contentDir: string, readText: (file: string) => string | undefined): ChangedPage[] {
+export function changedPages(
+	nameStatus: string,
+	contentDir: string,
+	readText: (file: string) => string | undefined,
+	sections: Sections = defaultSections(),
+): ChangedPage[] {
 	const dir = contentDir.replace(/\/+$/, '');
 	const pages: ChangedPage[] = [];
 	for (const line of nameStatus.split('\n')) {
@@ -31,15 +38,15 @@ export function changedPages(nameStatus: string, contentDir: string, readText: (
 		const change = CHANGE[status[0] ?? ''];
 		const file = second ?? first;
 		if (!change || !file.startsWith(`${dir}/`)) continue;
-		pages.push({ change, file, ...urlOf(file.slice(dir.length + 1), change === 'removed' ? undefined : () => readText(file)) });
+		pages.push({ change, file, ...urlOf(file.slice(dir.length + 1), change === 'removed' ? undefined : () => readText(file), sections) });
 	}
 	return pages.sort((a, b) => (a.url ?? '\uffff').localeCompare(b.url ?? '\uffff') || a.file.localeCompare(b.file));
 }
 
-function urlOf(inContent: string, read: (() => string | undefined) | undefined): { url?: string } {
-	if (inContent === 'people.yaml') return { url: '/people/' };
+function urlOf(inContent: string, read: (() => string | undefined) | undefined, sections: Sections): { url?: string } {
+	if (inContent === 'people.yaml') return sections.people ? { url: sectionPage(sections.people) } : {};
 	const [folder, ...rest] = inContent.split('/');
-	const kind = CONTENT_KINDS.find((k) => k === folder) as ContentKind | undefined;
+	const kind = enabledKinds(sections).find((k) => KINDS[k].folder === folder);
 	const name = rest.join('/');
 	if (!kind || !MARKDOWN.test(name) || path.posix.basename(name).startsWith('_')) return {};
 	const stem = path.posix.basename(name).replace(MARKDOWN, '');
@@ -52,7 +59,7 @@ function urlOf(inContent: string, read: (() => string | undefined) | undefined):
 			// The checker reports broken front matter; here the file name is enough.
 		}
 	}
-	return { url: `/${SECTION_OF_KIND[kind]}/${pageId(kind, stem, data)}/` };
+	return { url: sectionPage(sections[kind]!, pageId(kind, stem, data)) };
 }
 
 /** Markdown for `$GITHUB_STEP_SUMMARY`. */

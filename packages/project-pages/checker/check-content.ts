@@ -8,19 +8,22 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { CONTENT_KINDS, type ContentKind } from '../content/constants.ts';
+import { KINDS, type ContentKind } from '../content/kinds.ts';
 import { ContentError, parseFrontMatter, type ParsedDocument, type Problem } from '../content/front-matter.ts';
-import { entryId, IdRegistry, tagSlug } from '../content/identity.ts';
+import { entryId, IdRegistry } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
 import { validateFrontMatter, type FrontMatterOf } from '../content/validate.ts';
 import { readPeopleFile } from '../loaders/people-loader.ts';
 import { summaryLimitWarning } from '../markdown/extract-minutes.ts';
 import { resolvePageRelative } from '../loaders/rebase-urls.ts';
-import type { PersonData } from '../content/schemas.ts';
+import { frontMatterSchema, type KindExtensions, type PersonData, type ProjectData } from '../content/schemas.ts';
 import { PeopleIndex, type PersonRefLike } from '../utils/people.ts';
+import { facetOptions, FACETS } from '../utils/project-filters.ts';
+import { enabledKinds, type Sections } from '../utils/sections.ts';
+import { slug } from '../utils/slug.ts';
 import { finding, fromError, fromProblem, sortFindings, type Finding } from './finding.ts';
 import { scanBody, type BodyLinks } from './markdown-links.ts';
-import { pageId, SECTION_OF_KIND, SitePages } from './site-pages.ts';
+import { defaultSections, pageId, SitePages } from './site-pages.ts';
 
 export interface CheckContentOptions {
 	/** The project root, absolute: paths in findings are relative to it. */
@@ -31,6 +34,12 @@ export interface CheckContentOptions {
 	publicDir?: string;
 	/** `owner/repo` names that content may reference; when empty, references are not checked. */
 	knownRepos?: readonly string[];
+	/** The site's sections (the options' `sections`): which kinds are checked, and where links to them point. Default: the registry's. */
+	sections?: Sections;
+	/** Whether the site has a calls calendar (the `calls` option), so that links to it are fine. */
+	calls?: boolean;
+	/** The site's own front-matter fields (`projectPagesCollections({ extend })`). */
+	extensions?: KindExtensions;
 }
 
 export interface CheckContentResult {
@@ -50,6 +59,8 @@ interface Entry {
 	data?: FrontMatterOf<ContentKind>;
 	/** The page's id under its section, when it has a page. */
 	id?: string;
+	/** URL path of the kind's section. */
+	sectionPath: string;
 	body: BodyLinks;
 }
 
@@ -58,37 +69,40 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 	const contentDir = options.contentDir.replace(/\/+$/, '');
 	const publicDir = options.publicDir ?? 'public';
 	const findings: Finding[] = [];
-	const pages = new SitePages();
+	const sections = options.sections ?? defaultSections();
+	const pages = new SitePages(sections, { calls: options.calls ?? false });
 	const entries: Entry[] = [];
 	let files = 0;
 
-	for (const kind of CONTENT_KINDS) {
-		const sources = await listContentFiles(root, `${contentDir}/${kind}`);
+	for (const kind of enabledKinds(sections)) {
+		const sources = await listContentFiles(root, `${contentDir}/${KINDS[kind].folder}`);
 		files += sources.length;
 		const permalinks = new IdRegistry('permalink');
 		const numbers = new IdRegistry('RFC number');
+		const read = { schema: frontMatterSchema(kind, options.extensions?.[kind]), sectionPath: sections[kind]!.path };
 		for (const source of sources) {
-			const entry = await readEntry(kind, source, findings);
+			const entry = await readEntry(kind, source, findings, read);
 			if (!entry) continue;
 			entries.push(entry);
 			const clash =
 				permalinks.claim(entry.id!, source.file) ??
 				(kind === 'rfcs' && entry.data ? numbers.claim(String((entry.data as { number: number }).number), source.file) : undefined);
-			if (kind === 'blog') for (const tag of tagsOf(entry)) pages.add('tags', tagSlug(tag));
+			if (kind === 'blog' && sections.tags) for (const tag of tagsOf(entry)) pages.add('tags', slug(tag));
 			if (clash) {
 				const field = kind === 'rfcs' ? 'number' : 'permalink';
 				for (const problem of clash.problems) findings.push(finding(source.file, entry.doc.positionOf([field]), problem.message));
 				continue;
 			}
-			pages.add(SECTION_OF_KIND[kind], entry.id!);
+			pages.add(kind, entry.id!);
 		}
 	}
 
 	const peopleFile = `${contentDir}/people.yaml`;
 	const people = await readPeople(root, peopleFile, findings);
 	if (people) files += 1;
-	for (const person of people ?? []) pages.add('people', person.github);
+	if (sections.people) for (const person of people ?? []) pages.add('people', person.github);
 	const index = people ? new PeopleIndex(people) : undefined;
+	addFilterPages(pages, entries, index ?? new PeopleIndex([]));
 	const knownRepos = new Set((options.knownRepos ?? []).map((r) => r.toLowerCase()));
 	const publicFileExists = (urlPath: string) => isFile(path.join(root, publicDir, safeDecode(urlPath)));
 
@@ -113,8 +127,20 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 
 const STATUS_RULE = /^is required when status is /;
 
+/** The project filter pages the build makes: one per facet value that valid projects have. */
+function addFilterPages(pages: SitePages, entries: readonly Entry[], people: PeopleIndex): void {
+	const projects = entries.filter((e) => e.kind === 'projects' && e.data).map((e) => e.data as ProjectData);
+	const options = facetOptions(projects.map((project) => ({ project, mentors: project.mentors.map((m) => people.resolve(m)) })));
+	for (const facet of FACETS) for (const option of options[facet]) pages.addFilter(facet, option.value);
+}
+
 /** Reads, parses and validates one file; undefined when it cannot become a page at all. */
-async function readEntry(kind: ContentKind, source: ContentFile, findings: Finding[]): Promise<Entry | undefined> {
+async function readEntry(
+	kind: ContentKind,
+	source: ContentFile,
+	findings: Finding[],
+	{ schema, sectionPath }: { schema: ReturnType<typeof frontMatterSchema>; sectionPath: string },
+): Promise<Entry | undefined> {
 	let doc: ParsedDocument;
 	let text: string;
 	try {
@@ -126,12 +152,12 @@ async function readEntry(kind: ContentKind, source: ContentFile, findings: Findi
 		findings.push(...fromError(source.file, error));
 		return undefined;
 	}
-	const entry: Entry = { kind, source, doc, body: scanBody(doc.body, doc.bodyLine) };
+	const entry: Entry = { kind, source, doc, sectionPath, body: scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx' }) };
 	const limited = kind === 'minutes' ? summaryLimitWarning(doc.body) : undefined;
 	if (limited) findings.push(finding(source.file, { line: doc.bodyLine }, limited, 'warning'));
 	try {
-		entry.data = validateFrontMatter(kind, source.file, doc.data, doc.positionOf);
-		entry.id = entryId({ source, text, doc, data: entry.data }, kind);
+		entry.data = validateFrontMatter(kind, source.file, doc.data, doc.positionOf, schema);
+		entry.id = entryId({ source, text, doc, data: entry.data }, kind, sectionPath);
 	} catch (error) {
 		// A missing field that the status requires is best shown on the status line.
 		const atStatus = (p: Problem): Problem =>
@@ -183,17 +209,9 @@ async function readPeople(root: string, file: string, findings: Finding[]): Prom
 	}
 }
 
-/** Fields that name people, per kind; each is a person or a list of people. */
-const PEOPLE_FIELDS: Record<ContentKind, readonly (readonly string[])[]> = {
-	minutes: [['chair'], ['attendees'], ['author']],
-	rfcs: [['authors']],
-	projects: [['mentors'], ['outcome', 'student']],
-	blog: [['authors']],
-};
-
 function unknownPeople(entry: Entry, people: PeopleIndex, peopleFile: string): Finding[] {
 	const out: Finding[] = [];
-	for (const field of PEOPLE_FIELDS[entry.kind]) {
+	for (const field of KINDS[entry.kind].peopleFields) {
 		let value: unknown = entry.data;
 		for (const key of field) value = (value as Record<string, unknown> | undefined)?.[key];
 		const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -218,8 +236,7 @@ function unknownPeople(entry: Entry, people: PeopleIndex, peopleFile: string): F
 function untrackedRepos(entry: Entry, known: ReadonlySet<string>): Finding[] {
 	const out: Finding[] = [];
 	const rule = 'is not in the tracked toolchain (ci.toolchain); check the name, or add the repo to the toolchain';
-	const fields = entry.kind === 'rfcs' ? ['affects'] : entry.kind === 'projects' ? ['repos'] : [];
-	for (const field of fields) {
+	for (const field of KINDS[entry.kind].repoFields) {
 		const repos = ((entry.data as Record<string, unknown> | undefined)?.[field] ?? []) as string[];
 		repos.forEach((repo, i) => {
 			if (!known.has(repo.toLowerCase()))
@@ -253,7 +270,7 @@ function missingImage(url: string, entry: Entry, dirs: { root: string; publicDir
 		const file = path.posix.join(path.posix.dirname(entry.source.file), target);
 		return isFile(path.join(dirs.root, file)) ? undefined : `must exist next to the post (${file} does not exist)`;
 	}
-	const pageUrl = `/${SECTION_OF_KIND[entry.kind]}/${entry.id}/`;
+	const pageUrl = `/${entry.sectionPath}/${entry.id}/`;
 	const resolved = safeDecode(resolvePageRelative(url, pageUrl).replace(/[?#].*$/s, ''));
 	const file = path.posix.join(dirs.publicDir, resolved);
 	if (isFile(path.join(dirs.root, file))) return undefined;

@@ -1,12 +1,15 @@
 /**
  * Links, images and GitHub references in a markdown body, with their line
  * and column in the file (the body's own positions shifted by the line the
- * body starts on). Parsed with remark-parse, so that what counts as a link is
- * what a markdown renderer sees: nothing inside code, reference-style links
- * resolved through their definitions.
+ * body starts on). Parsed by the parser the build uses for that file, so
+ * that what counts as a link is what the page will have: Sätteri for `.md`
+ * (markdown/render.ts), unified's remark for `.mdx` (what @astrojs/mdx
+ * compiles posts with). Nothing inside code counts; reference-style links
+ * are resolved through their definitions.
  */
 import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
+import { markdownToMdast } from 'satteri';
 import { unified } from 'unified';
 import { findReferences, type GitHubRef } from '../ci/references.ts';
 import { guardUntrusted } from '../markdown/input-guard.ts';
@@ -24,12 +27,25 @@ export interface BodyLinks {
 	references: Array<Located & { ref: GitHubRef }>;
 }
 
-const parser = unified().use(remarkParse);
+const mdxParser = unified().use(remarkParse);
 
-export function scanBody(body: string, bodyLine: number): BodyLinks {
-	// Defused as for rendering (the same lines, so positions hold): remark's parser takes a
-	// second per few KB of `._._._` that the guard's escaped underscores spare it.
-	const tree = parser.parse(guardUntrusted(body).source) as Root;
+// A whole tree is built in JS, so hostile input is defused as the minutes extractor does it (the same
+// lines, so positions hold): remark's parser, too, takes a second per few KB of `._._._` that the guard's
+// escaped underscores spare it.
+const PARSE_LIMITS = { maxAmpersands: 1000 };
+
+function parse(body: string, mdx: boolean): Root {
+	const guarded = guardUntrusted(body, PARSE_LIMITS);
+	if (mdx) return mdxParser.parse(guarded.source) as Root;
+	// The build's features for markdown (markdown/render.ts): GFM and smart punctuation, no front matter.
+	return markdownToMdast(guarded.source, {
+		features: { gfm: true, smartPunctuation: guarded.smartPunctuation, frontmatter: false },
+	}) as Root;
+}
+
+/** `mdx`: the body is an MDX post's, which @astrojs/mdx parses with remark rather than Sätteri. */
+export function scanBody(body: string, bodyLine: number, { mdx = false } = {}): BodyLinks {
+	const tree = parse(body, mdx);
 	const lines = body.split('\n');
 	const out: BodyLinks = { links: [], images: [], references: [] };
 	const definitions = new Map<string, string>();

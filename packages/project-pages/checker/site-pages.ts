@@ -1,12 +1,14 @@
 /**
  * The pages the site will have, by section, so that a markdown link such as
- * `/rfcs/0007-foo/` can be checked without building. The sections and ids
- * are the ones the integration's routes use (`utils/site-data.ts`).
+ * `/rfcs/0007-foo/` can be checked without building. Sections, their paths
+ * and their fixed pages (`rss.xml`, `actions`, `calls.ics`, the project
+ * filters) come from the registry and the options, as the routes do: a link
+ * to any page the build makes is never reported.
  */
-import { SECTION_OF_KIND, type ContentKind } from '../content/constants.ts';
+import { KINDS, PAGE_SECTIONS, isContentKind, type SectionKey } from '../content/kinds.ts';
 import { padRfcNumber } from '../content/identity.ts';
-
-export { SECTION_OF_KIND };
+import { resolveSections, type Sections } from '../utils/sections.ts';
+import type { ContentKind, KindRoute } from '../content/kinds.ts';
 
 /**
  * The id a file's page gets, from its file name and raw front matter, without
@@ -21,32 +23,58 @@ export function pageId(kind: ContentKind, stem: string, data: Record<string, unk
 	return typeof data.permalink === 'string' && data.permalink ? data.permalink : stem;
 }
 
-const SECTIONS = ['weekly', 'blog', 'rfcs', 'projects', 'people', 'tags'] as const;
-type Section = (typeof SECTIONS)[number];
+/** The registry's sections with no options: what a site gets by default. */
+export function defaultSections(): Sections {
+	return resolveSections({ hasToolchain: false });
+}
 
-/** Pages under a section that are not entries. */
-const FIXED: Partial<Record<Section, readonly string[]>> = { weekly: ['rss.xml'], blog: ['rss.xml'] };
+interface CheckedSection {
+	key: SectionKey;
+	segments: string[];
+	missing: (id: string) => string;
+	/** Pages under the section that are not entries, as segment patterns (`['filter', '[facet]', '[value]']`). */
+	fixed: string[][];
+}
 
-const MISSING: Record<Section, (id: string) => string> = {
-	weekly: (id) => `no minutes have the permalink "${id}"`,
-	blog: (id) => `no post has the permalink "${id}"`,
-	rfcs: (id) => `no RFC has the id "${id}"`,
-	projects: (id) => `no project is named "${id}"`,
-	people: (id) => `no one in people.yaml has the GitHub handle "${id}"`,
-	tags: (id) => `no post is tagged "${id}"`,
-};
+export interface SitePagesOptions {
+	/** Whether the calls calendar (`calls.ics`) exists: the `calls` option is set. */
+	calls?: boolean;
+}
 
 export class SitePages {
-	readonly #ids = new Map<Section, Set<string>>(SECTIONS.map((s) => [s, new Set<string>()]));
+	readonly #sections: CheckedSection[] = [];
+	readonly #ids = new Map<SectionKey, Set<string>>();
+	/** Facet values of the project filter pages, as `facet/value`. */
+	readonly #filters = new Set<string>();
 
-	add(section: string, id: string): void {
-		const ids = this.#ids.get(section as Section);
-		if (!ids) throw new Error(`unknown section ${section}`);
-		ids.add(key(section, id));
+	constructor(sections: Sections = defaultSections(), { calls = false }: SitePagesOptions = {}) {
+		for (const [key, section] of Object.entries(sections) as [SectionKey, NonNullable<Sections[SectionKey]>][]) {
+			const spec = isContentKind(key) ? KINDS[key] : PAGE_SECTIONS[key as keyof typeof PAGE_SECTIONS];
+			if (!('missing' in spec)) continue;
+			const routes = spec.routes as readonly KindRoute[];
+			const fixed = routes
+				.filter((r) => r.pattern !== '' && !r.pattern.startsWith('[') && (r.requires !== 'calls' || calls))
+				.map((r) => r.pattern.split('/'));
+			this.#sections.push({ key, segments: section.path.split('/'), missing: spec.missing, fixed });
+			this.#ids.set(key, new Set());
+		}
+		// Longest path first, so that `community/calls` wins over `community`.
+		this.#sections.sort((a, b) => b.segments.length - a.segments.length);
 	}
 
-	has(section: string, id: string): boolean {
-		return this.#ids.get(section as Section)?.has(key(section, id)) ?? false;
+	add(key: SectionKey, id: string): void {
+		const ids = this.#ids.get(key);
+		if (!ids) throw new Error(`unknown or unchecked section ${key}`);
+		ids.add(normalize(key, id));
+	}
+
+	has(key: SectionKey, id: string): boolean {
+		return this.#ids.get(key)?.has(normalize(key, id)) ?? false;
+	}
+
+	/** A value the project filters offer (`skill`, `ocaml`): its page `/projects/filter/skill/ocaml/` exists. */
+	addFilter(facet: string, value: string): void {
+		this.#filters.add(`${facet}/${value}`);
 	}
 
 	/**
@@ -59,31 +87,39 @@ export class SitePages {
 		const urlPath = url.replace(/[?#].*$/s, '');
 		const segments = urlPath.split('/').slice(1);
 		if (segments.at(-1) === '') segments.pop();
-		const section = segments[0] as Section | undefined;
-		if (!section || !this.#ids.has(section) || segments.length === 1) return undefined;
-		if (publicFileExists(urlPath)) return undefined;
-		if (segments.length === 2 && FIXED[section]?.includes(segments[1]!)) return undefined;
+		const section = this.#sections.find((s) => s.segments.every((part, i) => segments[i] === part));
+		if (!section) return undefined;
+		const rest = segments.slice(section.segments.length);
+		if (rest.length === 0 || publicFileExists(urlPath)) return undefined;
+		if (section.fixed.some((pattern) => this.#matchesFixed(pattern, rest))) return undefined;
 		let id: string;
 		try {
-			id = decodeURIComponent(segments.slice(1).join('/'));
+			id = decodeURIComponent(rest.join('/'));
 		} catch {
 			return `is not a valid URL path (bad %-escape)`;
 		}
-		if (segments.length === 2 && this.has(section, id)) return undefined;
-		return `must point at an existing page; ${MISSING[section](id)}${this.#hint(section, id)}`;
+		if (rest.length === 1 && this.has(section.key, id)) return undefined;
+		return `must point at an existing page; ${section.missing(id)}${this.#hint(section, id)}`;
+	}
+
+	#matchesFixed(pattern: string[], rest: string[]): boolean {
+		if (pattern.length !== rest.length || pattern[0] !== rest[0]) return false;
+		// The one fixed page with parameters: a project filter, which exists for the values projects have.
+		if (pattern.length === 3 && pattern[0] === 'filter') return this.#filters.has(`${rest[1]}/${rest[2]}`);
+		return pattern.every((part, i) => part.startsWith('[') || part === rest[i]);
 	}
 
 	/** RFC links are often written with the number only, or an old slug. */
-	#hint(section: Section, id: string): string {
-		const number = section === 'rfcs' ? /^0*(\d{1,4})(?:$|-)/.exec(id)?.[1] : undefined;
+	#hint(section: CheckedSection, id: string): string {
+		const number = section.key === 'rfcs' ? /^0*(\d{1,4})(?:$|-)/.exec(id)?.[1] : undefined;
 		if (!number) return '';
 		const prefix = `${number.padStart(4, '0')}-`;
 		const match = [...this.#ids.get('rfcs')!].find((known) => known.startsWith(prefix));
-		return match ? ` (did you mean /rfcs/${match}/?)` : '';
+		return match ? ` (did you mean /${section.segments.join('/')}/${match}/?)` : '';
 	}
 }
 
-/** Tag pages are slugs (see tagSlug), so a link matches case-insensitively; everything else matches exactly. */
-function key(section: string, id: string): string {
-	return section === 'tags' ? id.toLowerCase() : id;
+/** Tag pages are slugs (utils/slug.ts), so a link matches case-insensitively; everything else matches exactly. */
+function normalize(key: SectionKey, id: string): string {
+	return key === 'tags' ? id.toLowerCase() : id;
 }

@@ -11,10 +11,10 @@ import { basename } from 'node:path';
 import { listContentFiles, readRegularFile } from '../content/read-content.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
 import { findReferences, parseReference } from './references.ts';
+import { isRepoName } from '../utils/github-names.ts';
 
 const REPO_FIELDS = ['repos', 'affects', 'affected', 'affected_repos'] as const;
 const REFERENCE_FIELDS = ['discussion'] as const;
-const OWNER_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
 
 /**
  * The content files, as the loaders list them (content/read-content.ts): no
@@ -84,7 +84,7 @@ export function referencesInDocument(text: string, name = ''): DocumentReference
 	}
 	for (const field of REPO_FIELDS) {
 		for (const v of asList(data[field])) {
-			if (typeof v === 'string' && OWNER_REPO.test(v.trim())) repos.add(v.trim());
+			if (typeof v === 'string' && isRepoName(v.trim())) repos.add(v.trim());
 		}
 	}
 	for (const ref of findReferences(withoutCode(prose))) if (!fields.has(ref.id)) body.add(ref.id);

@@ -4,12 +4,12 @@
  * integration's main options schema (which nests this one under `ci`), so
  * error paths read `ci.toolchain.core.1.branch: …`.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
+import { isRepoName } from '../utils/github-names.ts';
 
-const OWNER_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
 const BRANCH = /^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[^\s~^:?*[\\]+$/;
 
-const RepoNameSchema = z.string().regex(OWNER_REPO, { error: 'must look like "owner/repo" (letters, digits, "-", "." or "_")' });
+export const RepoNameSchema = z.string().refine(isRepoName, { error: 'must look like "owner/repo" (letters, digits, "-", "." or "_")' });
 
 /** A tracked repo: `"owner/repo"`, or `{ repo: "owner/repo", branch: "main" }` to report a branch other than the default. */
 export const TrackedRepoOptionSchema = z.union(

@@ -7,6 +7,8 @@
  * on what counts as a reference. Pure: no I/O.
  */
 
+import { isRepoPart, OWNER_PATTERN as OWNER, REPO_PATTERN as REPO } from '../utils/github-names.ts';
+
 export interface GitHubRef {
 	owner: string;
 	repo: string;
@@ -18,11 +20,6 @@ export interface GitHubRef {
 }
 
 export type FoundReference = GitHubRef & { index: number; length: number };
-
-// GitHub's own rules: owner is 1-39 alphanumerics or single hyphens, not at
-// either end; repo names are alphanumerics, '.', '_', '-'.
-const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
-const REPO = '[A-Za-z0-9._-]{1,100}';
 
 const URL_FORM = `https?://(?:www\\.)?github\\.com/(${OWNER})/(${REPO})/(?:issues|pull)/([0-9]+)`;
 const SHORT_FORM = `(${OWNER})/(${REPO})#([0-9]+)`;
@@ -49,8 +46,7 @@ const URL_ONLY = new RegExp(`^${URL_FORM}/?$`);
 const SHORT_ONLY = new RegExp(`^${SHORT_FORM}$`);
 
 function makeRef(owner: string, repo: string, num: string): GitHubRef | undefined {
-	// A repo named "." or ".." is not a repo; a trailing ".git" is a clone URL.
-	if (repo === '.' || repo === '..' || repo.endsWith('.git')) return undefined;
+	if (!isRepoPart(repo)) return undefined;
 	const number = Number(num);
 	if (!Number.isSafeInteger(number) || number < 1) return undefined;
 	return {

@@ -9,7 +9,7 @@
  * drops any other from GitHub's answer, and a snapshot file holding one is
  * refused with the field's path, so no page can link a `javascript:` value.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { safeHttpUrl } from '../utils/safe-url.ts';
 
 /** The `status` collection holds one entry, with this id. */

@@ -127,9 +127,9 @@ export function matrixColumns(repos: readonly RepoStatus[]): string[] {
 	return names;
 }
 
-/** A repo's page on the site: `/status/<owner>/<repo>/`. */
-export function repoStatusPath(repo: Pick<RepoStatus, 'owner' | 'repo'>): string {
-	return `/status/${repo.owner}/${repo.repo}/`;
+/** A repo's page on the site, before `base`: `/status/<owner>/<repo>/`, under the status section's path. */
+export function repoStatusPath(repo: Pick<RepoStatus, 'owner' | 'repo'>, statusPath = 'status'): string {
+	return `/${statusPath}/${repo.owner}/${repo.repo}/`;
 }
 
 export interface VariantSummary {

@@ -2,7 +2,8 @@
  * Field schemas shared by every content kind. Each states its rule in its
  * message, because the message is what an author sees next to the file name.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
+import { isGitHubHandle, isRepoName, isRepoPart, OWNER_PATTERN, REPO_PATTERN } from '../utils/github-names.ts';
 import { linkFieldProblem, type LinkFieldRule } from '../utils/safe-url.ts';
 import { parseContentDate } from './dates.ts';
 
@@ -39,7 +40,12 @@ export const NonEmptyString = z
 /** `owner/repo` on GitHub. */
 export const RepoName = z
 	.string({ error: 'must be a GitHub repository written "owner/repo"' })
-	.regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, { error: 'must be a GitHub repository written "owner/repo"' });
+	.refine(isRepoName, { error: 'must be a GitHub repository written "owner/repo"' });
+
+/** A GitHub user name: a person's page is `/people/<handle>/`. */
+export const GitHubHandle = z
+	.string({ error: 'must be a GitHub handle' })
+	.refine(isGitHubHandle, { error: 'must be a GitHub handle (letters, digits and single "-", at most 39)' });
 
 /**
  * The shape of an entry's URL segment (what follows `/blog/` or `/weekly/`),
@@ -75,9 +81,11 @@ export function OptionalLinkField(rule: LinkFieldRule = {}) {
 	return z.preprocess((value) => (value === null || value === '' ? undefined : value), LinkField(rule).optional());
 }
 
+const DISCUSSION_URL = new RegExp(`^https://github\\.com/${OWNER_PATTERN}/(${REPO_PATTERN})/(?:pull|issues)/\\d+/?$`);
+
 /** A GitHub pull request or issue URL, as RFC discussions link them. */
 export const DiscussionUrl = LinkField().pipe(
-	z.string().regex(/^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+\/(pull|issues)\/\d+\/?$/, {
+	z.string().refine((url) => isRepoPart(DISCUSSION_URL.exec(url)?.[1] ?? '.'), {
 		error: 'must be a GitHub pull-request URL such as https://github.com/owner/repo/pull/123',
 	}),
 );

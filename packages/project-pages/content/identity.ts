@@ -2,8 +2,9 @@
  * Where each entry lives on the site. mirage-www's permalinks win over file
  * names; RFCs are `NNNN-slug`, with the number checked against the file name.
  */
-import { RESERVED_PERMALINKS, SECTION_FILES, SECTION_OF_KIND, type ContentKind } from './constants.ts';
+import { slug } from '../utils/slug.ts';
 import { URL_SEGMENT } from './fields.ts';
+import { KINDS, reservedNames, SECTION_FILES, type ContentKind } from './kinds.ts';
 import { ContentError } from './front-matter.ts';
 import type { LoadedDocument } from './read-content.ts';
 
@@ -13,13 +14,14 @@ export function padRfcNumber(n: number): string {
 	return String(n).padStart(4, '0');
 }
 
-export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind): string {
+/** `sectionPath` is where the kind's pages are (its `paths` option), for messages. */
+export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind, sectionPath: string = KINDS[kind].path): string {
 	const { source, data } = loaded;
 	if (kind === 'rfcs') {
 		const match = RFC_FILE.exec(source.stem);
 		const number = (data as { number: number }).number;
 		if (!match) {
-			throw new ContentError(source.file, [{ message: `RFC files must be named NNNN-slug.md, such as ${padRfcNumber(number)}-${slugify((data as { title: string }).title)}.md` }]);
+			throw new ContentError(source.file, [{ message: `RFC files must be named NNNN-slug.md, such as ${padRfcNumber(number)}-${slug((data as { title: string }).title)}.md` }]);
 		}
 		if (Number(match[1]) !== number) {
 			throw new ContentError(source.file, [
@@ -30,7 +32,7 @@ export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind):
 	}
 	const permalink = (data as { permalink?: string }).permalink;
 	const id = permalink ?? source.stem;
-	const problem = permalinkProblem(kind, id, permalink === undefined);
+	const problem = permalinkProblem(kind, id, permalink === undefined, sectionPath);
 	if (problem) throw new ContentError(source.file, [{ ...(permalink === undefined ? {} : loaded.doc.positionOf(['permalink'])), message: problem }]);
 	return id;
 }
@@ -39,37 +41,22 @@ export function entryId(loaded: LoadedDocument<ContentKind>, kind: ContentKind):
  * Why an entry cannot live at `/<section>/<id>/`, or undefined when it can:
  * the one rule for permalinks and file names, used by the loaders and the
  * checker. Names are compared without case, as macOS and Windows file
- * systems compare them.
+ * systems compare them. `sectionPath` is where the kind's pages are (its
+ * `paths` option), for messages.
  */
-export function permalinkProblem(kind: ContentKind, id: string, fromFileName: boolean): string | undefined {
+export function permalinkProblem(kind: ContentKind, id: string, fromFileName: boolean, sectionPath: string = KINDS[kind].path): string | undefined {
 	const where = fromFileName ? 'the file name' : 'permalink';
 	const fix = fromFileName ? 'rename the file, or set a permalink' : 'choose another';
 	if (fromFileName && !URL_SEGMENT.test(id)) {
 		return `the file name is the page's URL, so it must be letters, digits, ".", "_" or "-"; rename it, or set a permalink`;
 	}
-	const section = SECTION_OF_KIND[kind];
 	const lower = id.toLowerCase();
-	if (SECTION_FILES.includes(lower)) return `${where} "${id}" would collide with the file of the site's own page /${section}/ (${section}/${lower}); ${fix}`;
-	const reserved = RESERVED_PERMALINKS[kind].find((name) => name === lower);
-	if (reserved) return `${where} "${id}" is taken by the site's own page /${section}/${reserved}; ${fix}`;
+	if (SECTION_FILES.includes(lower)) {
+		return `${where} "${id}" would collide with the file of the site's own page /${sectionPath}/ (${sectionPath}/${lower}); ${fix}`;
+	}
+	const reserved = reservedNames(kind).find((name) => name === lower);
+	if (reserved) return `${where} "${id}" is taken by the site's own page /${sectionPath}/${reserved}; ${fix}`;
 	return undefined;
-}
-
-/** A tag as one URL segment: `CI/CD` and `ci-cd` share a page; `C#` and `C++` do not share C's. */
-export function tagSlug(tag: string): string {
-	const slug = slugify(tag.replace(/#/g, ' sharp ').replace(/\+/g, ' plus '));
-	// A tag with no Latin letters or digits still needs a distinct segment.
-	return slug || `tag-${[...tag.trim()].map((c) => c.codePointAt(0)!.toString(36)).join('-')}`;
-}
-
-export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60);
 }
 
 /**

@@ -3,7 +3,7 @@
  * so that the build, the content checker and the integration options word
  * their errors the same way.
  */
-import type { z } from 'zod';
+import type { z } from 'astro/zod';
 
 export interface FieldProblem {
 	/** Dotted path such as `authors.0.name`; empty for the whole document. */

@@ -4,7 +4,7 @@
  * its `data/weekly` and `data/blog` files build without edits. A field the
  * author also wrote under the new name wins.
  */
-import type { ContentKind } from './constants.ts';
+import type { ContentKind } from './kinds.ts';
 
 const RENAMES: ReadonlyArray<[legacy: string, current: string]> = [
 	['subject', 'title'],

@@ -6,7 +6,8 @@
 import { constants, type Dirent } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { UNTRUSTED_KINDS, type ContentKind } from './constants.ts';
+import type { z } from 'astro/zod';
+import { KINDS, type ContentKind } from './kinds.ts';
 import { ContentError, decodeUtf8, parseFrontMatter, type ParsedDocument } from './front-matter.ts';
 import { validateFrontMatter, type FrontMatterOf } from './validate.ts';
 
@@ -146,16 +147,16 @@ export async function readContentText(source: ContentFile): Promise<string> {
 	return decodeUtf8(source.file, await readRegularFile(source.absolutePath, source.file));
 }
 
-/** Parses and validates one file; throws a `ContentError` naming the file. */
-export function loadDocument<K extends ContentKind>(kind: K, source: ContentFile, text: string): LoadedDocument<K> {
+/** Parses and validates one file (with the site's extended schema, if any); throws a `ContentError` naming the file. */
+export function loadDocument<K extends ContentKind>(kind: K, source: ContentFile, text: string, schema?: z.ZodType): LoadedDocument<K> {
 	assertAcceptedExtension(kind, source);
 	const doc = parseFrontMatter(source.file, text);
-	return { source, text, doc, data: validateFrontMatter(kind, source.file, doc.data, doc.positionOf) };
+	return { source, text, doc, data: validateFrontMatter(kind, source.file, doc.data, doc.positionOf, schema) };
 }
 
 /** Only `.md` in the kinds that arrive from outside contributors; throws a `ContentError` otherwise. */
 export function assertAcceptedExtension(kind: ContentKind, source: ContentFile): void {
-	if (source.extension !== '.md' && UNTRUSTED_KINDS.includes(kind)) {
+	if (source.extension !== '.md' && !KINDS[kind].trusted) {
 		throw new ContentError(source.file, [
 			{ message: `only .md files are accepted in ${kind}/ (MDX runs code at build time, and ${kind} arrive from outside contributors); rename it to .md` },
 		]);

@@ -1,18 +1,27 @@
 /**
- * Front-matter schemas of the four content kinds: one source of truth for the
+ * Front-matter schemas of the content kinds: one source of truth for the
  * build's loaders and for the content checker.
  *
  * Each kind has a `*FrontMatter` schema that accepts what authors write,
- * mirage-www's shapes included, and returns the normalized fields.
+ * mirage-www's shapes included, and returns the normalized fields. A site
+ * adds fields of its own with `frontMatterSchema(kind, extension)` (what
+ * `projectPagesCollections({ extend })` calls); unknown fields stay errors.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
+import type { ContentKind } from './kinds.ts';
+import { PROJECT_DIFFICULTIES, PROJECT_SIZES, PROJECT_STATUSES, RFC_STATUSES } from './constants.ts';
 import {
-	PROJECT_DIFFICULTIES,
-	PROJECT_SIZES,
-	PROJECT_STATUSES,
-	RFC_STATUSES,
-} from './constants.ts';
-import { ContentDate, DiscussionUrl, LinkField, listOf, NonEmptyString, OptionalLinkField, Permalink, PersonRef, RepoName } from './fields.ts';
+	ContentDate,
+	DiscussionUrl,
+	GitHubHandle,
+	LinkField,
+	listOf,
+	NonEmptyString,
+	OptionalLinkField,
+	Permalink,
+	PersonRef,
+	RepoName,
+} from './fields.ts';
 import { mapMirageFields } from './mirage-compat.ts';
 
 const oneOf = (values: readonly (string | number)[]) => `must be one of ${values.join(', ')}`;
@@ -33,37 +42,45 @@ export const MinutesFields = z.strictObject({
 export const MinutesFrontMatter = z.preprocess(mapMirageFields('minutes'), MinutesFields);
 
 const RfcShape = z.strictObject({
-		number: z.number({ error: 'must be a whole number such as 7' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }),
-		title: NonEmptyString,
-		status: z.enum(RFC_STATUSES, { error: oneOf(RFC_STATUSES) }),
-		authors: listOf(PersonRef).refine((list) => list.length > 0, { error: 'must name at least one author' }),
-		created: ContentDate,
-		/** The pull request where the RFC is discussed. */
-		discussion: DiscussionUrl.optional(),
-		/** Repositories the proposal changes. */
-		affects: listOf(RepoName).default([]),
-		supersedes: listOf(z.number({ error: 'must be RFC numbers' }).int().positive()).default([]),
-		supersededBy: z.number({ error: 'must be an RFC number' }).int().positive().optional(),
-		description: NonEmptyString.optional(),
+	number: z
+		.number({ error: 'must be a whole number such as 7' })
+		.int({ error: 'must be a whole number' })
+		.positive({ error: 'must be positive' }),
+	title: NonEmptyString,
+	status: z.enum(RFC_STATUSES, { error: oneOf(RFC_STATUSES) }),
+	authors: listOf(PersonRef).refine((list) => list.length > 0, { error: 'must name at least one author' }),
+	created: ContentDate,
+	/** The pull request where the RFC is discussed. */
+	discussion: DiscussionUrl.optional(),
+	/** Repositories the proposal changes. */
+	affects: listOf(RepoName).default([]),
+	supersedes: listOf(z.number({ error: 'must be RFC numbers' }).int().positive()).default([]),
+	supersededBy: z.number({ error: 'must be an RFC number' }).int().positive().optional(),
+	description: NonEmptyString.optional(),
 });
-export const RfcFields = RfcShape.superRefine((rfc, ctx) => {
-		if ((rfc.status === 'accepted' || rfc.status === 'implemented') && !rfc.discussion) {
-			ctx.addIssue({ code: 'custom', path: ['discussion'], message: `is required when status is ${rfc.status}` });
-		}
-		if (rfc.status === 'superseded' && rfc.supersededBy === undefined) {
-			ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'is required when status is superseded' });
-		}
-		if (rfc.supersededBy === rfc.number) {
-			ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'must name another RFC' });
-		}
-});
+/** Rules across RFC fields, each reported on the field to fix. */
+function rfcRules(rfc: z.output<typeof RfcShape>, ctx: z.RefinementCtx): void {
+	if ((rfc.status === 'accepted' || rfc.status === 'implemented') && !rfc.discussion) {
+		ctx.addIssue({ code: 'custom', path: ['discussion'], message: `is required when status is ${rfc.status}` });
+	}
+	if (rfc.status === 'superseded' && rfc.supersededBy === undefined) {
+		ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'is required when status is superseded' });
+	}
+	if (rfc.supersededBy === rfc.number) {
+		ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'must name another RFC' });
+	}
+}
+export const RfcFields = RfcShape.superRefine(rfcRules);
 export const RfcFrontMatter = z.preprocess(mapMirageFields('rfcs'), RfcFields);
 
 export const ProjectFields = z.strictObject({
 	title: NonEmptyString,
 	/** One or two sentences shown on the browse page. */
 	summary: NonEmptyString,
-	difficulty: z.union(PROJECT_DIFFICULTIES.map((n) => z.literal(n)), { error: 'must be 1, 2 or 3 (stars)' }),
+	difficulty: z.union(
+		PROJECT_DIFFICULTIES.map((n) => z.literal(n)),
+		{ error: 'must be 1, 2 or 3 (stars)' },
+	),
 	size: z.enum(PROJECT_SIZES, { error: `${oneOf(PROJECT_SIZES)} (90, 175 or 350 hours)` }),
 	skills: listOf(NonEmptyString).default([]),
 	mentors: listOf(PersonRef).refine((list) => list.length > 0, { error: 'must name at least one mentor' }),
@@ -71,7 +88,11 @@ export const ProjectFields = z.strictObject({
 	status: z.enum(PROJECT_STATUSES, { error: oneOf(PROJECT_STATUSES) }),
 	/** "GSoC", "Outreachy", or the project's own programme. */
 	program: NonEmptyString,
-	year: z.number({ error: 'must be a year such as 2026' }).int().min(2000, { error: 'must be a year such as 2026' }).max(2100, { error: 'must be a year such as 2026' }),
+	year: z
+		.number({ error: 'must be a year such as 2026' })
+		.int()
+		.min(2000, { error: 'must be a year such as 2026' })
+		.max(2100, { error: 'must be a year such as 2026' }),
 	/** For finished projects: who did it and where to read about it. */
 	outcome: z
 		.strictObject({
@@ -97,7 +118,7 @@ export const BlogFrontMatter = z.preprocess(mapMirageFields('blog'), BlogFields)
 export const PersonFields = z.strictObject({
 	name: NonEmptyString,
 	/** GitHub handle: the person's page is `/people/<github>/`. */
-	github: z.string({ error: 'must be a GitHub handle' }).regex(/^[A-Za-z0-9-]+$/, { error: 'must be a GitHub handle (letters, digits, "-")' }),
+	github: GitHubHandle,
 	url: OptionalLinkField(),
 	/** Other spellings that content uses for this person. */
 	aliases: listOf(NonEmptyString).default([]),
@@ -115,7 +136,52 @@ export const FRONT_MATTER_SCHEMAS = {
 	rfcs: RfcFrontMatter,
 	projects: ProjectFrontMatter,
 	blog: BlogFrontMatter,
-} as const;
+} as const satisfies Record<ContentKind, z.ZodType>;
+
+/** The fields of each kind before cross-field rules: what an extension adds to. */
+const FIELD_SHAPES = { minutes: MinutesFields, rfcs: RfcShape, projects: ProjectFields, blog: BlogFields } as const satisfies Record<
+	ContentKind,
+	z.ZodObject
+>;
+
+/** A site's own fields for some kinds: `{ minutes: z.object({ venue: z.string().optional() }) }` (z from `astro/zod`). */
+export type KindExtensions = Partial<Record<ContentKind, z.ZodObject>>;
+
+/** Throws when an extension is not an object schema or redefines a field the kind has. */
+export function checkExtensions(extensions: Record<string, unknown>): void {
+	for (const [kind, extension] of Object.entries(extensions)) {
+		if (!(kind in FIELD_SHAPES))
+			throw new Error(`projectPagesCollections(): extend.${kind}: is not a content kind (${Object.keys(FIELD_SHAPES).join(', ')})`);
+		if (!(extension instanceof z.ZodObject)) {
+			throw new Error(`projectPagesCollections(): extend.${kind}: must be z.object({ … }) from 'astro/zod'`);
+		}
+		const taken = Object.keys(extension.shape).filter(
+			(field) => field in FIELD_SHAPES[kind as ContentKind].shape || field in Derived || field === 'summary',
+		);
+		if (taken.length > 0) {
+			throw new Error(
+				`projectPagesCollections(): extend.${kind}.${taken[0]}: is already a field of ${kind}; an extension adds fields of its own`,
+			);
+		}
+	}
+}
+
+/** A stable text for an extension's rules, for the digest of entries validated with it. */
+export function extensionKey(extension: z.ZodObject | undefined): string {
+	if (!extension) return '';
+	try {
+		return JSON.stringify(z.toJSONSchema(extension, { unrepresentable: 'any', io: 'input' }));
+	} catch {
+		return Object.keys(extension.shape).join(',');
+	}
+}
+
+/** What authors write for one kind, with a site's extra fields; unknown fields are still errors. */
+export function frontMatterSchema(kind: ContentKind, extension?: z.ZodObject): z.ZodType {
+	if (!extension) return FRONT_MATTER_SCHEMAS[kind];
+	const fields = FIELD_SHAPES[kind].extend(extension.shape);
+	return z.preprocess(mapMirageFields(kind), kind === 'rfcs' ? fields.superRefine(rfcRules as never) : fields);
+}
 
 /*
  * What the loaders store: the normalized fields plus what they derive. These
@@ -141,6 +207,12 @@ export const MinutesEntrySchema = MinutesFields.extend({ ...Derived, title: z.st
 export const RfcEntrySchema = RfcShape.extend(Derived);
 export const ProjectEntrySchema = ProjectFields.extend(Derived);
 export const BlogEntrySchema = BlogFields.extend(Derived);
+export const ENTRY_SCHEMAS = {
+	minutes: MinutesEntrySchema,
+	rfcs: RfcEntrySchema,
+	projects: ProjectEntrySchema,
+	blog: BlogEntrySchema,
+} as const satisfies Record<ContentKind, z.ZodObject>;
 export type MinutesEntryData = z.output<typeof MinutesEntrySchema>;
 export type RfcEntryData = z.output<typeof RfcEntrySchema>;
 export type ProjectEntryData = z.output<typeof ProjectEntrySchema>;

@@ -3,8 +3,8 @@
  * every zod issue into a problem with the file's line, so that the build and
  * the content checker report the same thing in the same words.
  */
-import type { z } from 'zod';
-import type { ContentKind } from './constants.ts';
+import type { z } from 'astro/zod';
+import type { ContentKind } from './kinds.ts';
 import { ContentError, type Problem } from './front-matter.ts';
 import { describeIssues } from './issues.ts';
 import { FRONT_MATTER_SCHEMAS } from './schemas.ts';
@@ -14,14 +14,18 @@ export type FrontMatterOf<K extends ContentKind> = z.output<(typeof FRONT_MATTER
 /** Where a field was written: its line, or its line and column. */
 export type FieldLocator = (path: (string | number)[]) => number | { line: number; column?: number } | undefined;
 
-/** `locate` finds a field's line (and column), when the caller kept the parsed YAML. */
+/**
+ * `locate` finds a field's line (and column), when the caller kept the parsed
+ * YAML; `schema` is the kind's schema with the site's own fields, when it has some.
+ */
 export function validateFrontMatter<K extends ContentKind>(
 	kind: K,
 	file: string,
 	data: Record<string, unknown>,
 	locate: FieldLocator = () => undefined,
+	schema: z.ZodType = FRONT_MATTER_SCHEMAS[kind],
 ): FrontMatterOf<K> {
-	const result = FRONT_MATTER_SCHEMAS[kind].safeParse(data, { reportInput: true });
+	const result = schema.safeParse(data, { reportInput: true });
 	if (result.success) return result.data as FrontMatterOf<K>;
 	const problems: Problem[] = describeIssues(result.error.issues).map((p) => {
 		const at = p.path ? locate(legacyPath(data, p.path.split('.'))) : undefined;

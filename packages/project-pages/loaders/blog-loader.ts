@@ -9,22 +9,26 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../content/front-matter.ts';
+import type { ContentKind } from '../content/kinds.ts';
 import { isMdxFile } from '../content/html-store.ts';
 import { IdRegistry, permalinkProblem } from '../content/identity.ts';
 import { listContentFiles } from '../content/read-content.ts';
 import { validateFrontMatter } from '../content/validate.ts';
 import { failOnProblems } from './fail.ts';
-import { syncMarkdownEntries } from './markdown-loader.ts';
+import { defaultSite, syncMarkdownEntries, type EntrySite } from './markdown-loader.ts';
 import { syncOnChange } from './watch.ts';
 
 export interface BlogLoaderOptions {
+	/** The trusted kind the loader serves (the registry's `trusted`); the blog unless said. */
+	kind?: ContentKind;
 	/** Folder relative to the project root, e.g. `content/blog`. */
 	directory: string;
 	/** Where rendered bodies of `.md` posts are kept: `htmlStoreDir` of the virtual config module. */
 	bodies: string;
+	site?: EntrySite;
 }
 
-export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
+export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSite(kind) }: BlogLoaderOptions): Loader {
 	const mdxLoader = glob({
 		pattern: '**/*.mdx',
 		base: directory,
@@ -32,7 +36,7 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 		retainBody: false,
 	});
 	return {
-		name: 'project-pages:blog',
+		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
 			await syncBlog(context);
 			// MDX files are watched by the glob loader itself (it was given the watcher above); a
@@ -52,7 +56,7 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 		// link (to a file outside, or to `/`) stops the sync here, with its name.
 		const listed = await listContentFiles(root, directory);
 		failOnProblems(
-			'blog',
+			kind,
 			listed.flatMap((f) => (f.refused ? [new ContentError(f.file, [{ message: f.refused }])] : [])),
 		);
 		const ids = new IdRegistry('permalink');
@@ -74,11 +78,11 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 				const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
 				mdxIds.add(id);
 				try {
-					const problem = permalinkProblem('blog', id, typeof data.permalink !== 'string' || !data.permalink);
+					const problem = permalinkProblem(kind, id, typeof data.permalink !== 'string' || !data.permalink, site.sectionPath);
 					if (problem) throw new ContentError(file, [{ message: problem }]);
 					const clash = ids.claim(id, file);
 					if (clash) throw clash;
-					return { ...validateFrontMatter('blog', file, data), permalink: id, file } as unknown as typeof data;
+					return { ...validateFrontMatter(kind, file, data, undefined, site.schema), permalink: id, file } as unknown as typeof data;
 				} catch (error) {
 					errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
 					return data;
@@ -86,11 +90,11 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 			},
 		});
 		const markdown = listed.filter((f) => f.extension !== '.mdx');
-		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind: 'blog', files: markdown, trusted: true, ids, bodies });
+		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind, files: markdown, trusted: true, ids, bodies, site });
 		for (const entry of context.store.values()) {
 			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}
-		failOnProblems('blog', [...errors, ...mdErrors]);
+		failOnProblems(kind, [...errors, ...mdErrors]);
 	}
 }
 

@@ -7,7 +7,8 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import { SECTION_OF_KIND, type ContentKind } from '../content/constants.ts';
+import type { z } from 'astro/zod';
+import { KINDS, type ContentKind } from '../content/kinds.ts';
 import { ContentError } from '../content/front-matter.ts';
 import { HtmlStore } from '../content/html-store.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
@@ -23,15 +24,36 @@ import { syncOnChange } from './watch.ts';
 
 const isMarkdownFile = (file: string) => /\.mdx?$/i.test(file);
 
+/** What the site's options change in an entry as stored: its schema, its URL, its default title. */
+export interface EntrySite {
+	/** The kind's front-matter schema, with the site's own fields (`projectPagesCollections({ extend })`). */
+	schema?: z.ZodType | undefined;
+	/** URL path of the kind's section (`weekly`), and of the RFC section, which minutes link to. */
+	sectionPath: string;
+	rfcsPath: string;
+	/** Astro's `base`, ending in `/`: site-relative links in bodies are written under it. */
+	base: string;
+	/** One entry's name: minutes without a title are called "<item>: <date>". */
+	item: string;
+	/** Goes into every entry's digest, so that changing the settings above re-renders stored entries. */
+	salt: string;
+}
+
+/** The registry's defaults, for a loader used without the integration's settings (tests). */
+export function defaultSite(kind: ContentKind): EntrySite {
+	return { sectionPath: KINDS[kind].path, rfcsPath: KINDS.rfcs.path, base: '/', item: KINDS[kind].item, salt: '' };
+}
+
 export interface MarkdownLoaderOptions {
 	kind: Exclude<ContentKind, 'blog'>;
 	/** Folder relative to the project root, e.g. `content/minutes`. */
 	directory: string;
 	/** Where rendered bodies are kept: `htmlStoreDir` of the virtual config module. */
 	bodies: string;
+	site?: EntrySite;
 }
 
-export function markdownLoader({ kind, directory, bodies }: MarkdownLoaderOptions): Loader {
+export function markdownLoader({ kind, directory, bodies, site = defaultSite(kind) }: MarkdownLoaderOptions): Loader {
 	return {
 		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
@@ -43,6 +65,7 @@ export function markdownLoader({ kind, directory, bodies }: MarkdownLoaderOption
 					trusted: false,
 					ids: new IdRegistry('permalink'),
 					bodies,
+					site,
 				});
 				for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
 				failOnProblems(kind, errors);
@@ -61,12 +84,13 @@ export interface SyncOptions {
 	ids: IdRegistry;
 	/** Where rendered bodies are kept (content/html-store.ts). */
 	bodies: string;
+	site?: EntrySite;
 }
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
 export async function syncMarkdownEntries(
 	{ store, generateDigest, logger }: Pick<LoaderContext, 'store' | 'generateDigest'> & { logger?: Pick<LoaderContext['logger'], 'warn'> },
-	{ kind, files, trusted, ids, bodies: bodiesDir }: SyncOptions,
+	{ kind, files, trusted, ids, bodies: bodiesDir, site = defaultSite(kind) }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];
 	const numbers = new IdRegistry('RFC number');
@@ -86,20 +110,20 @@ export async function syncMarkdownEntries(
 		files.map(async (source) => {
 			try {
 				const text = await readContentText(source);
-				const digest = generateDigest(`${pipelineFingerprint()}\n${text}`);
+				const digest = generateDigest(`${pipelineFingerprint()}\n${site.salt}\n${text}`);
 				const existing = previous.get(source.file);
 				if (existing?.digest === digest && bodies.has({ collection: kind, id: existing.id, digest })) {
 					return claim(existing.id, source.file, existing.data, digest);
 				}
-				const loaded = loadDocument(kind, source, text);
-				const id = entryId(loaded, kind);
+				const loaded = loadDocument(kind, source, text, site.schema);
+				const id = entryId(loaded, kind, site.sectionPath);
 				const limited = kind === 'minutes' ? summaryLimitWarning(loaded.doc.body) : undefined;
 				if (limited) logger?.warn(`${source.file}: ${limited}`);
 				claim(id, source.file, loaded.data, digest);
 				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
-				const html = avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${SECTION_OF_KIND[kind]}/${id}`));
+				const html = avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${site.sectionPath}/${id}`, site.base));
 				bodies.set({ collection: kind, id, digest, filePath: source.file }, html);
-				store.set({ id, filePath: source.file, digest, data: enrichEntry(kind, loaded, id, rendered) });
+				store.set({ id, filePath: source.file, digest, data: enrichEntry(kind, loaded, id, rendered, site) });
 			} catch (error) {
 				errors.push(asContentError(source.file, error));
 			}

@@ -4,15 +4,18 @@
  * pages end in `/`, which would shift every relative URL one level down.
  * Rewriting relative `href`/`src` against the slash-less page URL keeps what
  * the authors meant, and makes every URL root-relative for the link checker.
+ * Site-relative URLs (`/rfcs/…`, written or rebased) then go under Astro's
+ * `base`, as every link the integration writes does.
  */
 // Only inside a real tag: code samples keep `href="x"` as text, after an escaped `&lt;`.
-const RELATIVE_ATTR = /(<[a-z][a-z0-9-]*(?:\s[^<>]*?)?\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|\/|#|\?)([^"]*)"/gi;
+const RELATIVE_ATTR = /(<[a-z][a-z0-9-]*(?:\s[^<>]*?)?\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|\/\/|#|\?)([^"]*)"/gi;
 
-export function rebaseRelativeUrls(html: string, pagePath: string): string {
+export function rebaseRelativeUrls(html: string, pagePath: string, base = '/'): string {
 	if (!html.includes('="')) return html;
 	return html.replace(RELATIVE_ATTR, (_match, prefix: string, url: string) => {
 		if (url === '') return `${prefix}"`;
-		return `${prefix}${resolvePageRelative(url.replace(/&amp;/g, '&'), pagePath).replace(/&/g, '&amp;')}"`;
+		const sitePath = url.startsWith('/') ? url : resolvePageRelative(url.replace(/&amp;/g, '&'), pagePath).replace(/&/g, '&amp;');
+		return `${prefix}${base}${sitePath.slice(1)}"`;
 	});
 }
 

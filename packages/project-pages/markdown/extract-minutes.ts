@@ -58,7 +58,8 @@ function parse(body: string): Root {
 	return markdownToMdast(source, { position: false, features: { gfm: true, frontmatter: false } }) as Root;
 }
 
-export function extractMinutes(body: string, frontmatter: MinutesFrontmatter = {}): MinutesSummary {
+/** `rfcsPath`: the URL path of the site's RFC section, for links that mention an RFC. */
+export function extractMinutes(body: string, frontmatter: MinutesFrontmatter = {}, { rfcsPath = 'rfcs' } = {}): MinutesSummary {
 	const tree = parse(body);
 	const blocks = tree.children;
 	const people = frontmatter.attendees?.length ? undefined : findAttendees(blocks);
@@ -69,7 +70,7 @@ export function extractMinutes(body: string, frontmatter: MinutesFrontmatter = {
 		agenda: frontmatter.agenda?.length ? [...frontmatter.agenda] : findAgenda(blocks),
 		actions,
 		decisions,
-		rfcMentions: body.length > MAX_BODY ? [] : findRfcMentions(body),
+		rfcMentions: body.length > MAX_BODY ? [] : findRfcMentions(body, rfcsPath),
 	};
 }
 

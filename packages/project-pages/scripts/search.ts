@@ -10,6 +10,7 @@ interface PagefindResult {
 	meta: Record<string, string | undefined>;
 }
 interface Pagefind {
+	options(options: { baseUrl?: string }): Promise<void>;
 	debouncedSearch(
 		term: string,
 		options: { filters?: Record<string, string> },
@@ -32,9 +33,13 @@ if (form && input && kind && status && list && fallback) {
 	kind.value = params.get('kind') ?? '';
 	fallback.hidden = true;
 	// A URL made at run time: Pagefind's files are written after the build, so the bundler must leave the import alone.
+	// Pagefind indexes dist/ as the site's root; results must link under Astro's `base`.
 	const index: Promise<Pagefind> = import(
 		/* @vite-ignore */ new URL(`${import.meta.env.BASE_URL}pagefind/pagefind.js`, location.origin).href
-	);
+	).then(async (pagefind: Pagefind) => {
+		await pagefind.options({ baseUrl: import.meta.env.BASE_URL });
+		return pagefind;
+	});
 	index.catch(() => undefined); // reported when a search awaits it
 
 	const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') => {

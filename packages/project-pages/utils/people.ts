@@ -4,6 +4,10 @@
  * is not an error: it renders as plain text.
  */
 import type { PersonData } from '../content/schemas.ts';
+import { OWNER_PATTERN } from './github-names.ts';
+
+/** A GitHub profile URL, as mirage-www's `uri` often is: the handle is GitHub's user-name rule. */
+const PROFILE = new RegExp(`^https?://github\\.com/(${OWNER_PATTERN})/?$`);
 
 export interface PersonRefLike {
 	name: string;
@@ -32,7 +36,7 @@ export class PeopleIndex {
 
 	find(ref: PersonRefLike | string): PersonData | undefined {
 		const r = typeof ref === 'string' ? { name: ref } : ref;
-		const fromUrl = r.url?.match(/^https?:\/\/github\.com\/([A-Za-z0-9-]+)\/?$/)?.[1];
+		const fromUrl = r.url?.match(PROFILE)?.[1];
 		for (const key of [r.github, r.name, fromUrl]) {
 			const hit = key ? this.#byKey.get(normalize(key)) : undefined;
 			if (hit) return hit;

@@ -5,7 +5,7 @@
  * only what it imports: `FACETS`, `FACET_ATTRIBUTES`, `cardMatches`,
  * `parseSelection`, `selectionQuery`, `countText`.
  *
- * A facet value is a URL-safe slug (`ocaml`, `gsoc-2026`, a lower-cased GitHub
+ * A facet value is a URL-safe slug (utils/slug.ts: `ocaml`, `gsoc-2026`, a lower-cased GitHub
  * handle), used alike in `/projects/filter/<facet>/<value>/`, in a card's
  * `data-*` attribute and in the query string (`?skill=ocaml&difficulty=1`).
  */
@@ -17,6 +17,7 @@ import {
 	type ProjectDifficulty,
 	type ProjectSize,
 } from '../content/constants.ts';
+import { slug } from './slug.ts';
 
 /** The facets in the order the filter bar shows them. */
 export const FACETS = ['difficulty', 'size', 'skill', 'status', 'mentor', 'program'] as const;
@@ -83,18 +84,6 @@ export function selectionQuery(selection: Selection): string {
 	return query ? `?${query}` : '';
 }
 
-/** A URL-safe, lower-case value: `GitHub Actions` → `github-actions`, `C++` → `cpp`, `Björnsson` → `bjornsson`. */
-export function facetSlug(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/\+/g, 'p')
-		.replace(/#/g, 'sharp')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
-
 /** What the filters need of a project. */
 export interface FilterableProject {
 	difficulty: ProjectDifficulty;
@@ -126,10 +115,10 @@ function facetEntries(
 	return {
 		difficulty: [{ value: String(project.difficulty), label: DIFFICULTY_LABELS[project.difficulty] }],
 		size: [{ value: project.size, label: `${capitalize(project.size)} (${PROJECT_SIZE_HOURS[project.size]} h)` }],
-		skill: project.skills.map((s) => ({ value: facetSlug(s), label: s })),
+		skill: project.skills.map((s) => ({ value: slug(s), label: s })),
 		status: [{ value: project.status, label: capitalize(project.status) }],
-		mentor: mentors.map((m) => ({ value: m.handle ? m.handle.toLowerCase() : facetSlug(m.name), label: m.name })),
-		program: [{ value: facetSlug(`${project.program} ${project.year}`), label: `${project.program} ${project.year}` }],
+		mentor: mentors.map((m) => ({ value: m.handle ? m.handle.toLowerCase() : slug(m.name), label: m.name })),
+		program: [{ value: slug(`${project.program} ${project.year}`), label: `${project.program} ${project.year}` }],
 	};
 }
 
@@ -183,9 +172,9 @@ export function facetOptions(
 	return options;
 }
 
-/** The static page for one facet value. */
-export function filterPath(facet: Facet, value: string): string {
-	return `/projects/filter/${facet}/${value}/`;
+/** The static page for one facet value, as a site path (before `base`), under the projects section's path. */
+export function filterPath(facet: Facet, value: string, projectsPath = 'projects'): string {
+	return `/${projectsPath}/filter/${facet}/${value}/`;
 }
 
 /** What the live region says: "6 projects", "2 of 6 projects shown", "No projects match these filters". */

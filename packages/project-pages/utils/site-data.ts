@@ -6,7 +6,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { PeopleIndex, type PersonRefLike } from './people.ts';
-import { tagSlug } from '../content/identity.ts';
+import { slug } from './slug.ts';
 import { isoDay } from '../content/dates.ts';
 import { cacheKey, sharedCacheKey } from './cache-keys.ts';
 import { toolchainStatus } from '../components/status/get-status.ts';
@@ -69,8 +69,8 @@ async function build(): Promise<SiteData> {
 	const tags = new Map<string, { label: string; posts: Post[] }>();
 	for (const post of posts) {
 		for (const label of post.data.tags) {
-			const slug = tagSlug(label);
-			const entry = tags.get(slug) ?? tags.set(slug, { label, posts: [] }).get(slug)!;
+			const key = slug(label);
+			const entry = tags.get(key) ?? tags.set(key, { label, posts: [] }).get(key)!;
 			if (!entry.posts.includes(post)) entry.posts.push(post);
 		}
 	}
@@ -110,20 +110,4 @@ async function build(): Promise<SiteData> {
 		),
 	};
 	return { minutes, posts, rfcs, projects, people, tags, activity, rfcDiscussions, keys };
-}
-
-export function rfcPath(rfc: Rfc): string {
-	return `/rfcs/${rfc.id}/`;
-}
-export function minutesPath(call: Minutes): string {
-	return `/weekly/${call.id}/`;
-}
-export function postPath(post: Post): string {
-	return `/blog/${post.id}/`;
-}
-export function projectPath(project: Project): string {
-	return `/projects/${project.id}/`;
-}
-export function tagPath(tag: string): string {
-	return `/tags/${tagSlug(tag)}/`;
 }

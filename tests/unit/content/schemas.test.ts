@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError, parseFrontMatter } from '../../../packages/project-pages/content/front-matter.ts';
 import { validateFrontMatter } from '../../../packages/project-pages/content/validate.ts';
-import type { ContentKind } from '../../../packages/project-pages/content/constants.ts';
+import type { ContentKind } from '../../../packages/project-pages/content/kinds.ts';
 
 /** Parses and validates a document the way the build does; returns the data or the error lines. */
 function check(kind: ContentKind, text: string, file = `content/${kind}/x.md`) {

@@ -4,7 +4,6 @@ import {
 	cardMatches,
 	countText,
 	facetOptions,
-	facetSlug,
 	filterPath,
 	parseSelection,
 	projectFacetValues,
@@ -12,6 +11,7 @@ import {
 	type FilterableProject,
 	type ResolvedMentor,
 } from '../../../packages/project-pages/utils/project-filters.ts';
+import { slug } from '../../../packages/project-pages/utils/slug.ts';
 
 const project = (over: Partial<FilterableProject> = {}): FilterableProject => ({
 	difficulty: 1,
@@ -25,16 +25,16 @@ const project = (over: Partial<FilterableProject> = {}): FilterableProject => ({
 const hannes: ResolvedMentor = { name: 'Hannes Mehnert', handle: 'hannesm' };
 const stranger: ResolvedMentor = { name: 'Zoë Outsider' };
 
-describe('facetSlug', () => {
-	it('makes lower-case, URL-safe values', () => {
-		expect(facetSlug('OCaml')).toBe('ocaml');
-		expect(facetSlug('GitHub Actions')).toBe('github-actions');
-		expect(facetSlug('Git internals')).toBe('git-internals');
-		expect(facetSlug('C++')).toBe('cpp');
-		expect(facetSlug('C#')).toBe('csharp');
-		expect(facetSlug('Reynir Björnsson')).toBe('reynir-bjornsson');
-		expect(facetSlug('  TLS / X.509 ')).toBe('tls-x-509');
-		expect(facetSlug('GSoC 2026')).toBe('gsoc-2026');
+describe('slug, as facet values use it', () => {
+	it('makes lower-case, URL-safe values, the same as tags get', () => {
+		expect(slug('OCaml')).toBe('ocaml');
+		expect(slug('GitHub Actions')).toBe('github-actions');
+		expect(slug('Git internals')).toBe('git-internals');
+		expect(slug('C++')).toBe('c-plus-plus');
+		expect(slug('C#')).toBe('c-sharp');
+		expect(slug('Reynir Björnsson')).toBe('reynir-bjornsson');
+		expect(slug('  TLS / X.509 ')).toBe('tls-x-509');
+		expect(slug('GSoC 2026')).toBe('gsoc-2026');
 	});
 });
 

@@ -1,17 +1,18 @@
 /**
- * `/weekly/calls.ics`: the recurring community call as an iCalendar file.
+ * `/<minutes>/calls.ics`: the recurring community call as an iCalendar file.
  * Injected only when the options give a `calls` schedule (see routes.ts).
  */
 import type { APIRoute } from 'astro';
 import config from 'virtual:project-pages/config';
 import { callsCalendar } from '../../utils/ical.ts';
+import { absoluteUrl, sectionUrl } from '../../utils/site-urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
 	if (!config.calls) return new Response(null, { status: 404 });
 	const body = callsCalendar({
 		schedule: config.calls,
 		title: config.title,
-		minutesUrl: site ? new URL('/weekly/', site).href : undefined,
+		minutesUrl: site ? absoluteUrl(sectionUrl('minutes'), site) : undefined,
 		host: site?.host ?? 'project-pages.invalid',
 		now: new Date(),
 	});

@@ -1,0 +1,96 @@
+/**
+ * The site's sections as the options settle them: for each kind and page
+ * section that is on, its URL path and its labels. Resolved once, with the
+ * options; the result travels in the virtual config module, so pages, routes,
+ * loaders and the command-line tools read the same paths. Pure.
+ */
+import { KINDS, PAGE_SECTIONS, SECTION_KEYS, isContentKind, type ContentKind, type KindRoute, type SectionKey } from '../content/kinds.ts';
+
+export interface Section {
+	/** URL path without slashes at either end: `weekly`, `community/minutes`. */
+	path: string;
+	/** The section's name: sidebar, index title, search filter, 404. */
+	label: string;
+	/** One entry's name: page eyebrow, search result kind ("Weekly call", "RFC"). */
+	item: string;
+}
+
+/** The sections that are on; a section turned off (or not applicable) is absent. */
+export type Sections = Partial<Record<SectionKey, Section>>;
+
+export type LabelOption = string | { name: string; item?: string | undefined };
+
+export interface SectionOptions {
+	labels?: Partial<Record<SectionKey, LabelOption>> | undefined;
+	paths?: Partial<Record<SectionKey, string | false>> | undefined;
+	/** Whether a status section is wanted when `paths.status` does not say: the site tracks a toolchain. */
+	hasToolchain: boolean;
+}
+
+export function resolveSections({ labels = {}, paths = {}, hasToolchain }: SectionOptions): Sections {
+	const sections: Sections = {};
+	for (const key of SECTION_KEYS) {
+		const spec = isContentKind(key) ? KINDS[key] : PAGE_SECTIONS[key];
+		const path = paths[key];
+		if (path === false) continue;
+		if (key === 'status' && path === undefined && !hasToolchain) continue;
+		if ('needs' in spec && !(spec.needs in sections)) continue;
+		const defaultItem = 'item' in spec ? spec.item : spec.label;
+		sections[key] = { path: path ?? spec.path, ...labelsOf(labels[key], spec.label, defaultItem) };
+	}
+	return sections;
+}
+
+/**
+ * A label given as text names the section. Where the default item is the
+ * default label without its "s" (RFCs → RFC, Projects → Project), the item
+ * follows the same rule: "Student Ideas" → "Student Idea". Elsewhere
+ * ("Blog" → "Post", "Minutes") the default item stays; `{ name, item }` sets both.
+ */
+function labelsOf(option: LabelOption | undefined, label: string, item: string): { label: string; item: string } {
+	if (option === undefined) return { label, item };
+	if (typeof option === 'object') return { label: option.name, item: option.item ?? option.name };
+	const plural = label === `${item}s` && /[^s]s$/i.test(option);
+	return { label: option, item: plural ? option.slice(0, -1) : item };
+}
+
+/** The kinds that are on, in registry order. */
+export function enabledKinds(sections: Sections): ContentKind[] {
+	return (Object.keys(KINDS) as ContentKind[]).filter((kind) => sections[kind] !== undefined);
+}
+
+/** What the sidebar lists, in order: every kind that is on, then the page sections marked `nav`. */
+export function navSections(sections: Sections): SectionKey[] {
+	const pages = (Object.keys(PAGE_SECTIONS) as (keyof typeof PAGE_SECTIONS)[]).filter((key) => PAGE_SECTIONS[key].nav);
+	return [...enabledKinds(sections), ...pages.filter((key) => sections[key] !== undefined)];
+}
+
+/** The kinds that are on and have a feed (an `rss.xml` page). */
+export function feedKinds(sections: Sections): ContentKind[] {
+	return enabledKinds(sections).filter((kind) => KINDS[kind].routes.some((route) => route.pattern === 'rss.xml'));
+}
+
+/** What a section's index offers, for the search page's list of indexes; undefined when it has no summary. */
+export function sectionSummary(key: SectionKey): string | undefined {
+	return isContentKind(key) ? KINDS[key].summary : (PAGE_SECTIONS[key] as { summary?: string }).summary;
+}
+
+/** A route's URL pattern under its section: `''` the index, `.json` a file beside it (`/status.json`), anything else below it. */
+export function routePattern(section: Section, route: KindRoute): string {
+	if (route.pattern === '') return `/${section.path}`;
+	if (route.pattern.startsWith('.')) return `/${section.path}${route.pattern}`;
+	return `/${section.path}/${route.pattern}`;
+}
+
+/**
+ * A page's site path, before `base`: `/weekly/2026-01-07/`. Segments are
+ * joined as they are (ids are URL path segments already).
+ */
+export function sectionPage(section: Section, ...segments: string[]): string {
+	return `/${[section.path, ...segments].join('/')}/`;
+}
+
+/** A file in a section (`/weekly/rss.xml`) or beside it (`/status.json` from `.json`). */
+export function sectionFile(section: Section, name: string): string {
+	return name.startsWith('.') ? `/${section.path}${name}` : `/${section.path}/${name}`;
+}
