@@ -1,4 +1,4 @@
-import { CORPUS, corpusAvailable } from '../../helpers/corpus.ts';
+import { corpusAvailable, corpusPath } from '../../helpers/corpus.ts';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,11 +64,10 @@ describe('collectContentReferences', () => {
 		expect(await collectContentReferences(join(tmpdir(), 'no-such-content-dir-xyz'))).toEqual({ references: [], repos: [] });
 	});
 
-	const corpus = CORPUS;
 	it.skipIf(!corpusAvailable('content references in the corpus', 'minutes'))(
 		'finds the references in the real mirage-www minutes',
 		async () => {
-			const found = await collectContentReferences(join(corpus, 'minutes'));
+			const found = await collectContentReferences(corpusPath('minutes'));
 			expect(found.references.length).toBeGreaterThan(20);
 			expect(found.references).toContain('mirage/mirage-tcpip#152');
 			expect(found.references.every((r) => /^[\w.-]+\/[\w.-]+#\d+$/.test(r))).toBe(true);

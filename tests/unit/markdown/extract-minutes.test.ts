@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS as CORPUS_ROOT, corpusAvailable } from '../../helpers/corpus.ts';
+import { corpusAvailable, corpusPath } from '../../helpers/corpus.ts';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY, extractMinutes } from '../../../packages/project-pages/markdown/extract-minutes.ts';
 
-const CORPUS = join(CORPUS_ROOT, 'minutes');
 const haveCorpus = corpusAvailable('extract-minutes on real minutes', 'minutes');
 
 function corpusFile(name: string) {
-	const { content } = matter(readFileSync(join(CORPUS, name), 'utf8'));
+	const { content } = matter(readFileSync(join(corpusPath('minutes'), name), 'utf8'));
 	return extractMinutes(content);
 }
 
