@@ -27,10 +27,10 @@ describe('referencesInDocument', () => {
 		});
 	});
 
-	it('stays linear on front matter of many blank lines', () => {
-		const started = performance.now();
-		referencesInDocument(`---\n${' \n'.repeat(40_000)}title: x\n---\nbody\n`);
-		expect(performance.now() - started).toBeLessThan(1000);
+	it('reads front matter of many blank lines to its end', () => {
+		// A front-matter pattern that backtracks would not finish on this; speed itself is `npm run bench`'s to measure.
+		const doc = `---\n${' \n'.repeat(40_000)}repos: [mirage/irmin]\n---\nbody mirage/mirage#3\n`;
+		expect(referencesInDocument(doc)).toEqual({ references: ['mirage/mirage#3'], repos: ['mirage/irmin'] });
 	});
 
 	it('still scans a document whose front matter is broken', () => {

@@ -245,10 +245,9 @@ describe('hostile minutes bodies', () => {
 		['deeply nested task lists', Array.from({ length: 400 }, (_, i) => `${' '.repeat(i * 2)}- [ ] Action: x`).join('\n')],
 		['30,000 character references in one paragraph', `Attendees: Ada\n\n${'&copy; '.repeat(30_000)}`],
 		['entities spread over paragraphs', `Attendees: Ada\n\n${`${'&amp; '.repeat(900)}\n\n`.repeat(40)}`],
-	])('survives %s quickly', (_name, body) => {
-		const start = performance.now();
+	])('survives %s', (_name, body) => {
+		// A blow-up on these would not finish; the test timeout ends it. Speed is `npm run bench`'s to measure.
 		const s = extractMinutes(body);
-		expect(performance.now() - start).toBeLessThan(3_000);
 		expect(s.agenda).toEqual([]);
 	});
 });
