@@ -14,3 +14,7 @@ export const PORT = Number(process.env.E2E_PORT ?? 4417);
  */
 export const DIST = fileURLToPath(new URL(`../../../node_modules/.cache/project-pages-e2e/${PORT}/dist`, import.meta.url));
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+/** The screenshot fixture site (tests/helpers/fixture-sites.ts, `screenshots`), served beside the site. */
+export const SCREENSHOT_PORT = PORT + 1;
+export const SCREENSHOT_URL = `http://127.0.0.1:${SCREENSHOT_PORT}`;
