@@ -34,19 +34,20 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 	return {
 		name: 'project-pages:blog',
 		async load(context: LoaderContext) {
-			await syncBlog(context);
+			await syncBlog(context, false);
 			// MDX files are watched by the glob loader itself (it was given the watcher above); a
 			// re-sync for a .md change runs without it, so that it does not subscribe again.
 			syncOnChange(
 				context,
 				directory,
-				() => syncBlog({ ...context, watcher: undefined }),
+				() => syncBlog({ ...context, watcher: undefined }, true),
 				(file) => /\.md$/i.test(file),
 			);
 		},
 	};
 
-	async function syncBlog(context: LoaderContext): Promise<void> {
+	/** `keepEarlierBodies`: a re-sync under `astro dev` (HtmlStore.commit). */
+	async function syncBlog(context: LoaderContext, keepEarlierBodies: boolean): Promise<void> {
 		const root = fileURLToPath(context.config.root);
 		const ids = new IdRegistry('permalink');
 		// MDX entries kept from the last build are not re-validated, but still own their permalink.
@@ -79,7 +80,14 @@ export function blogLoader({ directory, bodies }: BlogLoaderOptions): Loader {
 			},
 		});
 		const markdown = (await listContentFiles(root, directory)).filter((f) => f.extension !== '.mdx');
-		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind: 'blog', files: markdown, trusted: true, ids, bodies });
+		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, {
+			kind: 'blog',
+			files: markdown,
+			trusted: true,
+			ids,
+			bodies,
+			keepEarlierBodies,
+		});
 		for (const entry of context.store.values()) {
 			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}

@@ -34,7 +34,7 @@ export function markdownLoader({ kind, directory, bodies }: MarkdownLoaderOption
 	return {
 		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
-			const sync = async () => {
+			const sync = async (keepEarlierBodies: boolean) => {
 				const files = await listContentFiles(fileURLToPath(context.config.root), directory);
 				const { seen, errors } = await syncMarkdownEntries(context, {
 					kind,
@@ -42,12 +42,13 @@ export function markdownLoader({ kind, directory, bodies }: MarkdownLoaderOption
 					trusted: false,
 					ids: new IdRegistry('permalink'),
 					bodies,
+					keepEarlierBodies,
 				});
 				for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
 				failOnProblems(kind, errors);
 			};
-			await sync();
-			syncOnChange(context, directory, sync, isMarkdownFile);
+			await sync(false);
+			syncOnChange(context, directory, () => sync(true), isMarkdownFile);
 		},
 	};
 }
@@ -60,12 +61,14 @@ export interface SyncOptions {
 	ids: IdRegistry;
 	/** Where rendered bodies are kept (content/html-store.ts). */
 	bodies: string;
+	/** A re-sync under `astro dev`: keep the bodies of replaced digests, which pages may still ask for (HtmlStore.commit). */
+	keepEarlierBodies?: boolean;
 }
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
 export async function syncMarkdownEntries(
 	{ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>,
-	{ kind, files, trusted, ids, bodies: bodiesDir }: SyncOptions,
+	{ kind, files, trusted, ids, bodies: bodiesDir, keepEarlierBodies = false }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];
 	const numbers = new IdRegistry('RFC number');
@@ -106,6 +109,7 @@ export async function syncMarkdownEntries(
 		bodies.commit(
 			kind,
 			kept.map(({ id, digest }) => ({ collection: kind, id, digest })),
+			{ keepEarlier: keepEarlierBodies },
 		);
 	return { seen, errors };
 }
