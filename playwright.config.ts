@@ -1,16 +1,27 @@
 /**
- * Browser tests and built-site checks, both against the production build.
+ * Browser tests and built-site checks, both against production builds.
  *
  * - `site`: html-validate, internal links and anchors, script tags, read from
- *   `dist/`; no browser.
- * - `chromium`: pages, accessibility (axe), keyboard, filters, search, page
- *   weight and screenshots in Debian's Chromium, against `astro preview`.
+ *   the built site; no browser.
+ * - `chromium`: every page (weight, scripts, axe), pages, keyboard, filters
+ *   and search in Debian's Chromium, against `astro preview` of the site.
+ * - `screenshots`: each kind of page at 375 px and 1440 px against the
+ *   committed references in tests/e2e/screenshots/, on the `screenshots`
+ *   fixture site. `npm run test:screenshots:update` rewrites the ones that
+ *   differ.
  *
- * The web server builds the site first when `dist/` is missing or stale.
+ * The web servers build first (tests/e2e/support/serve.ts); Playwright reads
+ * the test files after they are up, so specs can list the built pages.
+ * Timeouts end a hang on a busy machine; no test measures time.
  */
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/support/chromium.ts';
-import { BASE_URL } from './tests/e2e/support/paths.ts';
+import { BASE_URL, SCREENSHOT_URL } from './tests/e2e/support/paths.ts';
+
+const chromium = {
+	browserName: 'chromium' as const,
+	launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+};
 
 export default defineConfig({
 	testMatch: '**/*.spec.ts',
@@ -18,10 +29,27 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
-	// Two cores: the preview server and the build share them with the browsers.
+	// Two cores: the preview servers share them with the browsers.
 	workers: 2,
-	timeout: 60_000,
-	expect: { timeout: 10_000 },
+	timeout: 90_000,
+	expect: {
+		timeout: 15_000,
+		toHaveScreenshot: {
+			animations: 'disabled',
+			caret: 'hide',
+			scale: 'css',
+			// Per pixel, the colour distance that counts as a change (Playwright's default): antialiasing stays under it.
+			threshold: 0.2,
+			// Per image, at most 100 pixels past it: a glyph's antialiasing may change; a link moved by 2 px
+			// (about 1,800 pixels on every page), a changed margin, colour or font may not, and any change of
+			// page height fails on size alone. A count, not a ratio, so a tall page is held as tightly as a short one.
+			maxDiffPixels: 100,
+		},
+	},
+	// One reference per kind and width, for Debian's Chromium (the only browser these tests use).
+	snapshotPathTemplate: '{testDir}/screenshots/{arg}{ext}',
+	// CI compares only: a missing reference fails instead of being written.
+	updateSnapshots: process.env.CI ? 'none' : 'missing',
 	reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
 	globalSetup: './tests/e2e/support/global-setup.ts',
 	use: {
@@ -31,23 +59,27 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'site', testDir: 'tests/site' },
+		{ name: 'chromium', testDir: 'tests/e2e', testIgnore: 'screenshots.spec.ts', use: chromium },
+		{ name: 'screenshots', testDir: 'tests/e2e', testMatch: 'screenshots.spec.ts', use: { ...chromium, baseURL: SCREENSHOT_URL } },
+	],
+	webServer: [
 		{
-			name: 'chromium',
-			testDir: 'tests/e2e',
-			use: {
-				browserName: 'chromium',
-				launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
-			},
+			// The Node running Playwright (24, from node_modules), not the system's.
+			command: `"${process.execPath}" tests/e2e/support/serve.ts site`,
+			url: `${BASE_URL}/`,
+			// Never someone else's server: ours checks that dist/ is fresh first.
+			reuseExistingServer: false,
+			timeout: 600_000,
+			stdout: 'pipe',
+			stderr: 'pipe',
+		},
+		{
+			command: `"${process.execPath}" tests/e2e/support/serve.ts screenshots`,
+			url: `${SCREENSHOT_URL}/`,
+			reuseExistingServer: false,
+			timeout: 600_000,
+			stdout: 'pipe',
+			stderr: 'pipe',
 		},
 	],
-	webServer: {
-		// The Node running Playwright (24, from node_modules), not the system's.
-		command: `"${process.execPath}" tests/e2e/support/serve.ts`,
-		url: `${BASE_URL}/`,
-		// Never someone else's server: ours checks that dist/ is fresh first.
-		reuseExistingServer: false,
-		timeout: 300_000,
-		stdout: 'pipe',
-		stderr: 'pipe',
-	},
 });

@@ -1,12 +1,39 @@
+/**
+ * Two projects (tests/README.md):
+ *
+ * - `unit`: tests/unit, functions called in-process on small inputs; the
+ *   whole folder runs in well under 30 s (`npm run test:unit`).
+ * - `build`: tests/build, tests/security and tests/package, which start
+ *   processes (astro build, astro dev, git, the CLI scripts) or feed
+ *   megabytes of input (`npm run test:build`). Fixture sites they only read
+ *   come from tests/helpers/fixture-sites.ts, built once and shared.
+ *
+ * No test measures time: the timeouts below are there to end a hang, sized
+ * for a busy 2-core machine, not budgets.
+ */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/package/**/*.test.ts'],
-		// Build tests run `astro build` in child processes; two at once is what 2 cores take.
+		// Two cores: a build test's child process takes the other one.
 		fileParallelism: true,
 		maxWorkers: 2,
-		testTimeout: 30_000,
-		hookTimeout: 300_000,
+		// @actions/workflow-parser imports its schema as JSON without an import attribute, which Vite handles and Node does not.
+		server: { deps: { inline: ['@actions/workflow-parser'] } },
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+			},
+			{
+				extends: true,
+				test: {
+					name: 'build',
+					include: ['tests/build/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/package/**/*.test.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 600_000,
+				},
+			},
+		],
 	},
 });

@@ -4,28 +4,20 @@
  * (static pages, card attributes, script size), the project pages' repo
  * status and issue counts, the search page and index, and the iCalendar file.
  */
-import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { access, copyFile } from 'node:fs/promises';
+import { access, copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtureSite, readFile, REPO, type FixtureSite } from '../helpers/build-site.ts';
+import { sharedFixtureSite, type SharedSite } from '../helpers/fixture-sites.ts';
 
 const SCRIPT_BUDGET = 5 * 1024;
-let site: FixtureSite;
+let site: SharedSite;
 
 beforeAll(async () => {
-	site = await buildFixtureSite({
-		content: { '.': path.join(REPO, 'content') },
-		options: {
-			calls: { start: '2026-01-07', time: '16:00', everyWeeks: 2 },
-			ci: { snapshot: path.join(REPO, 'src/data/status-snapshot.json') },
-		},
-	});
-	if (site.exitCode !== 0) throw new Error(`site build failed:\n${site.output}`);
-	await promisify(execFile)(path.join(REPO, 'node_modules/.bin/pagefind'), ['--site', 'dist'], { cwd: site.root });
+	// The site's own content with a call schedule, indexed by Pagefind as `npm run build` does.
+	site = await sharedFixtureSite('example-content');
 });
 
 /** The page's module scripts, inline or from `_astro/`, minified as built. */
@@ -151,7 +143,8 @@ describe('search', () => {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
-			const copy = path.join(site.root, 'pagefind.mjs');
+			// A copy with an .mjs name Node imports as a module, outside the shared site.
+			const copy = path.join(await mkdtemp(path.join(tmpdir(), 'pagefind-')), 'pagefind.mjs');
 			await copyFile(path.join(site.dist, 'pagefind/pagefind.js'), copy);
 			const pagefind = await import(copy);
 			await pagefind.options({ basePath: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagefind/`, baseUrl: '/' });

@@ -6,9 +6,13 @@
  * the choice in the URL. Expected results come from the cards' own `data-*`
  * attributes, which the build computes from the front matter.
  */
+import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { FACET_ATTRIBUTES, type Facet } from '../../packages/project-pages/utils/project-filters.ts';
-import { axeViolations, expect, gotoWithoutScripts, screenshotBothWidths, test } from './support/test.ts';
+import { parseHtml } from '../site/support/parse-html.ts';
+import { builtPages, readDist } from './support/built-site.ts';
+import { DIST } from './support/paths.ts';
+import { axeViolations, expect, gotoWithoutScripts, expectNoSidewaysScroll, test } from './support/test.ts';
 
 interface Card {
 	id: string;
@@ -39,13 +43,33 @@ const visibleIds = (list: Card[]) =>
 		.map((c) => c.id)
 		.sort();
 
+/** The cards as built, read from dist/projects/index.html: what each filter page must list. */
+function builtCards(): Card[] {
+	return parseHtml(readDist('projects/index.html'))
+		.all()
+		.filter((el) => (el.attr('class') ?? '').split(/\s+/).includes('project-card'))
+		.map((el) => {
+			const values = {} as Record<Facet, string[]>;
+			for (const [facet, attribute] of Object.entries(FACET_ATTRIBUTES) as Array<[Facet, string]>)
+				values[facet] = (el.attr(`data-${attribute}`) ?? '').split(' ').filter(Boolean);
+			return { id: el.attr('data-project') ?? '', values, visible: true };
+		});
+}
+
+const FILTER_PAGES = existsSync(DIST) ? builtPages().filter((p) => p.url.startsWith('/projects/filter/')) : [];
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('/projects/ shows every project and the filter links; each filter page lists exactly its projects', async ({ page }) => {
+	test('/projects/ shows every project and links every filter page, each with its count', async ({ page }) => {
 		await page.goto('/projects/');
 		const all = await cards(page);
 		expect(all.length).toBeGreaterThan(1);
+		expect(all.map((c) => c.id).sort()).toEqual(
+			builtCards()
+				.map((c) => c.id)
+				.sort(),
+		);
 		expect(visibleIds(all)).toEqual(all.map((c) => c.id).sort());
 		await expect(page.locator('#project-filter-links')).toBeVisible();
 		await expect(page.locator('#project-filter-form')).toBeHidden();
@@ -56,39 +80,51 @@ test.describe('without JavaScript', () => {
 			.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, count: Number(/\((\d+)\)/.exec(a.textContent ?? '')?.[1]) })));
 		const facetsLinked = new Set(links.map((l) => l.href.split('/')[3]));
 		expect([...facetsLinked].sort(), 'a filter per facet').toEqual(Object.keys(FACET_ATTRIBUTES).sort());
-
+		expect(links.map((l) => l.href).sort(), 'a link to each filter page built, and no other').toEqual(
+			FILTER_PAGES.map((p) => p.url).sort(),
+		);
 		for (const link of links) {
 			const [, , , facet, value] = link.href.split('/') as [string, string, string, Facet, string];
-			const expected = all
+			expect.soft(link.count, `${link.href}: the count in the link`).toBe(all.filter((c) => c.values[facet].includes(value)).length);
+		}
+	});
+
+	test('"Clear filter" on a filter page goes back to every project', async ({ page }) => {
+		expect(FILTER_PAGES.length).toBeGreaterThan(0);
+		await page.goto(FILTER_PAGES[0]!.url);
+		await page.locator('#project-filter-links a.filter-clear').click();
+		await expect(page).toHaveURL('/projects/');
+		expect(visibleIds(await cards(page))).toHaveLength(builtCards().length);
+	});
+
+	for (const { url } of FILTER_PAGES) {
+		test(`${url} lists exactly the projects with that value and marks itself current`, async ({ page }) => {
+			const [, , , facet, value] = url.split('/') as [string, string, string, Facet, string];
+			const expected = builtCards()
 				.filter((c) => c.values[facet].includes(value))
 				.map((c) => c.id)
 				.sort();
-			expect(link.count, `${link.href}: the count in the link`).toBe(expected.length);
-			const response = await page.goto(link.href);
-			expect(response?.status(), link.href).toBe(200);
-			expect(visibleIds(await cards(page)), `${link.href} lists the projects with ${facet} = ${value}`).toEqual(expected);
-			await expect(page.locator(`#project-filter-links a[href="${link.href}"]`), `${link.href} marks itself current`).toHaveAttribute(
+			expect(expected.length, `projects with ${facet} = ${value}`).toBeGreaterThan(0);
+			const response = await page.goto(url);
+			expect(response?.status(), url).toBe(200);
+			expect(visibleIds(await cards(page)), `${url} lists the projects with ${facet} = ${value}`).toEqual(expected);
+			await expect(page.locator(`#project-filter-links a[href="${url}"]`), `${url} marks itself current`).toHaveAttribute(
 				'aria-current',
 				'page',
 			);
-		}
-
-		// From a filter page, "Clear filter" goes back to every project.
-		await page.locator('#project-filter-links a.filter-clear').click();
-		await expect(page).toHaveURL('/projects/');
-		expect(visibleIds(await cards(page))).toHaveLength(all.length);
-	});
+		});
+	}
 });
 
-test('/projects/ has no axe violation with or without JavaScript', async ({ page }, testInfo) => {
+test('/projects/ has no axe violation with or without JavaScript', async ({ page }) => {
 	await gotoWithoutScripts(page, '/projects/');
 	await expect(page.locator('#project-filter-links')).toBeVisible();
 	expect.soft(await axeViolations(page), 'axe violations on /projects/ without JavaScript').toEqual([]);
-	await screenshotBothWidths(page, testInfo, 'projects-no-js');
+	await expectNoSidewaysScroll(page, 'projects-no-js');
 	await page.goto('/projects/');
 	await expect(page.locator('#project-filter-form')).toBeVisible();
 	expect.soft(await axeViolations(page), 'axe violations on /projects/ with JavaScript').toEqual([]);
-	await screenshotBothWidths(page, testInfo, 'projects-js');
+	await expectNoSidewaysScroll(page, 'projects-js');
 });
 
 test.describe('with JavaScript', () => {
@@ -127,15 +163,14 @@ test.describe('with JavaScript', () => {
 			.sort();
 		expect(visibleIds(await cards(page))).toEqual(expected);
 		await expect(page).toHaveURL(`/projects/?skill=${skill}&status=${status}`);
-		if (statuses.length > 1) {
-			await form.locator(`input[name="status"][value="${statuses[1]}"]`).check();
-			selection.status.push(statuses[1]!);
-			expected = all
-				.filter((c) => matches(c, selection))
-				.map((c) => c.id)
-				.sort();
-			expect(visibleIds(await cards(page))).toEqual(expected);
-		}
+		expect(statuses.length, 'projects in more than one status').toBeGreaterThan(1);
+		await form.locator(`input[name="status"][value="${statuses[1]}"]`).check();
+		selection.status.push(statuses[1]!);
+		expected = all
+			.filter((c) => matches(c, selection))
+			.map((c) => c.id)
+			.sort();
+		expect(visibleIds(await cards(page))).toEqual(expected);
 
 		// The URL is shareable: opening it restores the same choice.
 		const shared = page.url();

@@ -5,7 +5,7 @@
  * needs it and offers the section indexes instead.
  */
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, gotoWithoutScripts, screenshotBothWidths, test } from './support/test.ts';
+import { axeViolations, expect, gotoWithoutScripts, expectNoSidewaysScroll, test } from './support/test.ts';
 
 /** One page of each searchable kind, found from its index, with the kind label results show. */
 const KINDS = [
@@ -57,7 +57,7 @@ test.describe('with JavaScript', () => {
 		});
 	}
 
-	test('the kind filter narrows the results, keeps the query in the URL, and the page is accessible', async ({ page }, testInfo) => {
+	test('the kind filter narrows the results, keeps the query in the URL, and the page is accessible', async ({ page }) => {
 		await page.goto('/search/?q=mirage');
 		const everything = await results(page);
 		expect(new Set(everything.map((r) => r.kind)).size, 'a broad query finds more than one kind').toBeGreaterThan(1);
@@ -67,7 +67,7 @@ test.describe('with JavaScript', () => {
 		await expect.poll(async () => (await results(page)).every((r) => r.kind === 'RFC')).toBe(true);
 		expect((await results(page)).length).toBeGreaterThan(0);
 		expect.soft(await axeViolations(page), 'axe violations on /search/ with results').toEqual([]);
-		await screenshotBothWidths(page, testInfo, 'search-results');
+		await expectNoSidewaysScroll(page, 'search-results');
 	});
 
 	test('a query that matches nothing says so', async ({ page }) => {
@@ -80,7 +80,7 @@ test.describe('with JavaScript', () => {
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the search box leads to the search page, which offers the section indexes', async ({ page }, testInfo) => {
+	test('the search box leads to the search page, which offers the section indexes', async ({ page }) => {
 		await page.goto('/rfcs/');
 		await page.locator('#site-search').fill('solo5');
 		await page.locator('#site-search').press('Enter');
@@ -89,7 +89,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('#search-fallback')).toContainText(/needs JavaScript/);
 		for (const index of ['/weekly/', '/rfcs/', '/projects/', '/blog/'])
 			await expect(page.locator(`#search-fallback a[href="${index}"]`)).toBeVisible();
-		await screenshotBothWidths(page, testInfo, 'search-no-js');
+		await expectNoSidewaysScroll(page, 'search-no-js');
 	});
 });
 

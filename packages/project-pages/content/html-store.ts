@@ -208,10 +208,16 @@ export class HtmlStore {
 		return html;
 	}
 
-	/** Keeps only the bodies of `current` (dropping old digests of edited or deleted files) and saves the collection if it changed. */
-	commit(collection: string, current: readonly StoredBodyRef[]): void {
+	/**
+	 * Saves the collection if it changed. Drops every body but those of `current` (old digests of
+	 * edited or deleted files), except with `keepEarlier`: under `astro dev`, pages read Astro's
+	 * data store as last written to disk, up to half a second (and more while saves keep coming)
+	 * behind the loader's, so the entries they see may still name a digest just replaced. Those
+	 * bodies stay until the dev server's next start.
+	 */
+	commit(collection: string, current: readonly StoredBodyRef[], { keepEarlier = false } = {}): void {
 		const bodies = this.#collection(collection);
-		bodies.retain(new Set(current.map(keyOf)));
+		if (!keepEarlier) bodies.retain(new Set(current.map(keyOf)));
 		bodies.save();
 	}
 }

@@ -38,19 +38,20 @@ export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSit
 	return {
 		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
-			await syncBlog(context);
+			await syncBlog(context, false);
 			// MDX files are watched by the glob loader itself (it was given the watcher above); a
 			// re-sync for a .md change runs without it, so that it does not subscribe again.
 			syncOnChange(
 				context,
 				directory,
-				() => syncBlog({ ...context, watcher: undefined }),
+				() => syncBlog({ ...context, watcher: undefined }, true),
 				(file) => /\.md$/i.test(file),
 			);
 		},
 	};
 
-	async function syncBlog(context: LoaderContext): Promise<void> {
+	/** `keepEarlierBodies`: a re-sync under `astro dev` (HtmlStore.commit). */
+	async function syncBlog(context: LoaderContext, keepEarlierBodies: boolean): Promise<void> {
 		const root = fileURLToPath(context.config.root);
 		// Listed before Astro's glob loader runs: that one follows symbolic links, so a refused
 		// link (to a file outside, or to `/`) stops the sync here, with its name.
@@ -90,7 +91,15 @@ export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSit
 			},
 		});
 		const markdown = listed.filter((f) => f.extension !== '.mdx');
-		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, { kind, files: markdown, trusted: true, ids, bodies, site });
+		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, {
+			kind,
+			files: markdown,
+			trusted: true,
+			ids,
+			bodies,
+			site,
+			keepEarlierBodies,
+		});
 		for (const entry of context.store.values()) {
 			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}

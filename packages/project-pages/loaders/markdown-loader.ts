@@ -57,7 +57,7 @@ export function markdownLoader({ kind, directory, bodies, site = defaultSite(kin
 	return {
 		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
-			const sync = async () => {
+			const sync = async (keepEarlierBodies: boolean) => {
 				const files = await listContentFiles(fileURLToPath(context.config.root), directory);
 				const { seen, errors } = await syncMarkdownEntries(context, {
 					kind,
@@ -66,12 +66,13 @@ export function markdownLoader({ kind, directory, bodies, site = defaultSite(kin
 					ids: new IdRegistry('permalink'),
 					bodies,
 					site,
+					keepEarlierBodies,
 				});
 				for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
 				failOnProblems(kind, errors);
 			};
-			await sync();
-			syncOnChange(context, directory, sync, isMarkdownFile);
+			await sync(false);
+			syncOnChange(context, directory, () => sync(true), isMarkdownFile);
 		},
 	};
 }
@@ -85,12 +86,14 @@ export interface SyncOptions {
 	/** Where rendered bodies are kept (content/html-store.ts). */
 	bodies: string;
 	site?: EntrySite;
+	/** A re-sync under `astro dev`: keep the bodies of replaced digests, which pages may still ask for (HtmlStore.commit). */
+	keepEarlierBodies?: boolean;
 }
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
 export async function syncMarkdownEntries(
 	{ store, generateDigest, logger }: Pick<LoaderContext, 'store' | 'generateDigest'> & { logger?: Pick<LoaderContext['logger'], 'warn'> },
-	{ kind, files, trusted, ids, bodies: bodiesDir, site = defaultSite(kind) }: SyncOptions,
+	{ kind, files, trusted, ids, bodies: bodiesDir, site = defaultSite(kind), keepEarlierBodies = false }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];
 	const numbers = new IdRegistry('RFC number');
@@ -133,6 +136,7 @@ export async function syncMarkdownEntries(
 		bodies.commit(
 			kind,
 			kept.map(({ id, digest }) => ({ collection: kind, id, digest })),
+			{ keepEarlier: keepEarlierBodies },
 		);
 	return { seen, errors };
 }

@@ -1,14 +1,21 @@
 /**
- * Playwright's web server: rebuilds the site when `dist/` is missing or older
- * than any source file, then serves it with `astro preview` on 127.0.0.1.
- * The build is whatever `npm run build` is (Astro, then Pagefind), so the
- * browser tests always see the site as it deploys. It serves a private copy
- * of dist/ (see paths.ts).
+ * Playwright's web servers, both `astro preview` on 127.0.0.1:
+ *
+ * - `serve.ts site`: the site. Rebuilds it when `dist/` is missing or older
+ *   than any source file (always under CI); the build is whatever
+ *   `npm run build` is (Astro, then Pagefind), so the browser tests see the
+ *   site as it deploys. It serves a private copy of dist/ (see paths.ts).
+ * - `serve.ts screenshots`: the `screenshots` fixture site, built once and
+ *   shared (tests/helpers/fixture-sites.ts).
+ *
+ * Playwright starts both before it reads the test files, so a spec may list
+ * the built pages when it is loaded.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_DIR, DIST, PORT, REPO } from './paths.ts';
+import { sharedFixtureSite } from '../../helpers/fixture-sites.ts';
+import { BUILD_DIR, DIST, PORT, REPO, SCREENSHOT_PORT } from './paths.ts';
 
 /** Folders whose changes never change the built site. */
 const IGNORED = new Set(['node_modules', 'dist', 'tests', 'bench', 'test-results', 'playwright-report']);
@@ -46,24 +53,34 @@ function run(command: string, args: string[]): Promise<{ code: number; output: s
 	});
 }
 
-const reason = process.env.CI ? 'CI always builds' : staleReason();
-if (reason) {
-	console.log(`[e2e] building the site (${reason}): npm run build`);
-	const started = Date.now();
-	const { code, output } = await run('npm', ['run', 'build']);
-	if (code !== 0) {
-		console.error(`${output}\n[e2e] npm run build failed with exit code ${code}; no site to test.`);
-		process.exit(code);
+async function prepareSite(): Promise<{ cwd: string; outDir: string; port: number }> {
+	const reason = process.env.CI ? 'CI always builds' : staleReason();
+	if (reason) {
+		console.log(`[e2e] building the site (${reason}): npm run build`);
+		const { code, output } = await run('npm', ['run', 'build']);
+		if (code !== 0) {
+			console.error(`${output}\n[e2e] npm run build failed with exit code ${code}; no site to test.`);
+			process.exit(code);
+		}
+		console.log(`[e2e] npm run build: ${/\d+ page\(s\) built in [^\n]*/.exec(output)?.[0] ?? 'built'}`);
+	} else {
+		console.log('[e2e] dist/ is newer than every source file; not rebuilding');
 	}
-	const pages = /\d+ page\(s\) built/.exec(output)?.[0] ?? 'built';
-	console.log(`[e2e] npm run build: ${pages}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-} else {
-	console.log('[e2e] dist/ is newer than every source file; not rebuilding');
+	rmSync(DIST, { recursive: true, force: true });
+	cpSync(BUILD_DIR, DIST, { recursive: true });
+	console.log(`[e2e] serving a copy of dist/ from ${path.relative(REPO, DIST)}`);
+	return { cwd: REPO, outDir: DIST, port: PORT };
 }
 
-rmSync(DIST, { recursive: true, force: true });
-cpSync(BUILD_DIR, DIST, { recursive: true });
-console.log(`[e2e] serving a copy of dist/ from ${path.relative(REPO, DIST)}`);
+async function prepareScreenshots(): Promise<{ cwd: string; outDir: string; port: number }> {
+	const site = await sharedFixtureSite('screenshots');
+	console.log(`[e2e] serving the screenshots fixture site from ${site.root}`);
+	return { cwd: site.root, outDir: site.dist, port: SCREENSHOT_PORT };
+}
+
+const which = process.argv[2] ?? 'site';
+if (which !== 'site' && which !== 'screenshots') throw new Error(`serve.ts: unknown site "${which}" (site or screenshots)`);
+const { cwd, outDir, port } = which === 'site' ? await prepareSite() : await prepareScreenshots();
 
 // This Node (24, from node_modules) rather than whichever `node` the astro bin's shebang finds first.
 // --ignore-lock: a private server for this run, which neither blocks on nor replaces a developer's `astro preview`.
@@ -75,15 +92,12 @@ const preview = spawn(
 		'--host',
 		'127.0.0.1',
 		'--port',
-		String(PORT),
+		String(port),
 		'--outDir',
-		DIST,
+		outDir,
 		'--ignore-lock',
 	],
-	{
-		cwd: REPO,
-		stdio: 'inherit',
-	},
+	{ cwd, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => preview.kill(signal));
 preview.on('exit', (code) => process.exit(code ?? 0));

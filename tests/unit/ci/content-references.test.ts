@@ -1,4 +1,4 @@
-import { CORPUS, corpusAvailable } from '../../helpers/corpus.ts';
+import { corpusAvailable, corpusPath } from '../../helpers/corpus.ts';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +29,10 @@ describe('referencesInDocument', () => {
 		});
 	});
 
-	it('stays linear on front matter of many blank lines', () => {
-		const started = performance.now();
-		referencesInDocument(`---\n${' \n'.repeat(40_000)}title: x\n---\nbody\n`);
-		expect(performance.now() - started).toBeLessThan(1000);
+	it('reads front matter of many blank lines to its end', () => {
+		// A front-matter pattern that backtracks would not finish on this; speed itself is `npm run bench`'s to measure.
+		const doc = `---\n${' \n'.repeat(40_000)}repos: [mirage/irmin]\n---\nbody mirage/mirage#3\n`;
+		expect(referencesInDocument(doc)).toEqual({ references: ['mirage/mirage#3'], repos: ['mirage/irmin'] });
 	});
 
 	it('still scans a document whose front matter is broken', () => {
@@ -94,11 +94,10 @@ describe('collectContentReferences', () => {
 		expect(await collectContentReferences(join(tmpdir(), 'no-such-content-dir-xyz'))).toEqual({ references: [], repos: [] });
 	});
 
-	const corpus = CORPUS;
 	it.skipIf(!corpusAvailable('content references in the corpus', 'minutes'))(
 		'finds the references in the real mirage-www minutes',
 		async () => {
-			const found = await collectContentReferences(join(corpus, 'minutes'));
+			const found = await collectContentReferences(corpusPath('minutes'));
 			expect(found.references.length).toBeGreaterThan(20);
 			expect(found.references).toContain('mirage/mirage-tcpip#152');
 			expect(found.references.every((r) => /^[\w.-]+\/[\w.-]+#\d+$/.test(r))).toBe(true);

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS as CORPUS_ROOT, corpusAvailable } from '../../helpers/corpus.ts';
+import { corpusAvailable, corpusPath } from '../../helpers/corpus.ts';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../../packages/project-pages/content/front-matter.ts';
 import { MAX_BODY, extractMinutes } from '../../../packages/project-pages/markdown/extract-minutes.ts';
 
-const CORPUS = join(CORPUS_ROOT, 'minutes');
 const haveCorpus = corpusAvailable('extract-minutes on real minutes', 'minutes');
 
 function corpusFile(name: string) {
-	return extractMinutes(parseFrontMatter(name, readFileSync(join(CORPUS, name), 'utf8')).body);
+	return extractMinutes(parseFrontMatter(name, readFileSync(join(corpusPath('minutes'), name), 'utf8')).body);
 }
 
 describe('extractMinutes on mirage-www shapes', () => {
@@ -245,10 +244,9 @@ describe('hostile minutes bodies', () => {
 		['deeply nested task lists', Array.from({ length: 400 }, (_, i) => `${' '.repeat(i * 2)}- [ ] Action: x`).join('\n')],
 		['30,000 character references in one paragraph', `Attendees: Ada\n\n${'&copy; '.repeat(30_000)}`],
 		['entities spread over paragraphs', `Attendees: Ada\n\n${`${'&amp; '.repeat(900)}\n\n`.repeat(40)}`],
-	])('survives %s quickly', (_name, body) => {
-		const start = performance.now();
+	])('survives %s', (_name, body) => {
+		// A blow-up on these would not finish; the test timeout ends it. Speed is `npm run bench`'s to measure.
 		const s = extractMinutes(body);
-		expect(performance.now() - start).toBeLessThan(3_000);
 		expect(s.agenda).toEqual([]);
 	});
 });

@@ -3,16 +3,18 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HtmlStore, htmlStoreDir } from '../../../packages/project-pages/content/html-store.ts';
+import { HtmlStore, htmlStoreDir } from '../../packages/project-pages/content/html-store.ts';
 
-const STORE_MODULE = new URL('../../../packages/project-pages/content/html-store.ts', import.meta.url).href;
+const STORE_MODULE = new URL('../../packages/project-pages/content/html-store.ts', import.meta.url).href;
 
 const freshDir = () => htmlStoreDir(mkdtempSync(path.join(tmpdir(), 'html-store-')));
 const minutes = (id: string, digest: string) => ({ collection: 'minutes', id, digest });
 
 describe('HtmlStore', () => {
 	it('lives inside Astro’s cacheDir, given as a URL or a path', () => {
-		expect(htmlStoreDir(new URL('file:///site/node_modules/.astro/'))).toBe(path.join('/site/node_modules/.astro', 'project-pages', 'html'));
+		expect(htmlStoreDir(new URL('file:///site/node_modules/.astro/'))).toBe(
+			path.join('/site/node_modules/.astro', 'project-pages', 'html'),
+		);
 		expect(htmlStoreDir('/cache')).toBe(path.join('/cache', 'project-pages', 'html'));
 		expect(htmlStoreDir('/cache', { dev: true })).toBe(path.join('/cache', 'project-pages', 'html-dev'));
 	});
@@ -61,7 +63,12 @@ describe('HtmlStore', () => {
 	it('keeps only the current bodies when it commits: old digests and deleted entries go', () => {
 		const dir = freshDir();
 		const store = new HtmlStore(dir);
-		for (const [id, digest] of [['a', 'v1'], ['a', 'v2'], ['b', 'v1']]) store.set(minutes(id!, digest!), `${id}${digest}`);
+		for (const [id, digest] of [
+			['a', 'v1'],
+			['a', 'v2'],
+			['b', 'v1'],
+		])
+			store.set(minutes(id!, digest!), `${id}${digest}`);
 		store.set({ collection: 'rfcs', id: 'a', digest: 'v1' }, 'rfc');
 		store.commit('minutes', [minutes('a', 'v2')]);
 		expect(store.has(minutes('a', 'v1'))).toBe(false);
@@ -88,7 +95,16 @@ describe('HtmlStore', () => {
 		writer.commit('minutes', [minutes('a', 'v1')]);
 		const index = JSON.parse(readFileSync(path.join(dir, 'minutes.json'), 'utf8'));
 		// Another process (another copy of the module) sees the same files.
-		const check = (code: string) => execFileSync(process.execPath, ['--input-type=module', '-e', `import { HtmlStore } from ${JSON.stringify(STORE_MODULE)};\nconst s = new HtmlStore(${JSON.stringify(dir)});\n${code}`], { encoding: 'utf8' }).trim();
+		const check = (code: string) =>
+			execFileSync(
+				process.execPath,
+				[
+					'--input-type=module',
+					'-e',
+					`import { HtmlStore } from ${JSON.stringify(STORE_MODULE)};\nconst s = new HtmlStore(${JSON.stringify(dir)});\n${code}`,
+				],
+				{ encoding: 'utf8' },
+			).trim();
 		writeFileSync(path.join(dir, index.bodies), 'bo');
 		expect(check(`console.log(s.has({ collection: 'minutes', id: 'a', digest: 'v1' }))`)).toBe('false');
 		writeFileSync(path.join(dir, index.bodies), 'body');
@@ -104,6 +120,8 @@ describe('HtmlStore', () => {
 		expect(() => store.read({ collection: 'rfcs', id: 'x', digest: 'd', filePath: 'content/rfcs/0001-x.md' })).toThrow(
 			/^content\/rfcs\/0001-x\.md: its rendered body is missing from .*rfcs\.json.*build again/,
 		);
-		expect(() => store.has({ collection: 'rfcs', id: 'x', filePath: 'content/rfcs/0001-x.md' })).toThrow(/content\/rfcs\/0001-x\.md: the entry has no digest/);
+		expect(() => store.has({ collection: 'rfcs', id: 'x', filePath: 'content/rfcs/0001-x.md' })).toThrow(
+			/content\/rfcs\/0001-x\.md: the entry has no digest/,
+		);
 	});
 });
