@@ -32,7 +32,7 @@ describe('referencesInDocument', () => {
 	it('reads front matter of many blank lines to its end', () => {
 		// A front-matter pattern that backtracks would not finish on this; speed itself is `npm run bench`'s to measure.
 		const doc = `---\n${' \n'.repeat(40_000)}repos: [mirage/irmin]\n---\nbody mirage/mirage#3\n`;
-		expect(referencesInDocument(doc)).toEqual({ references: ['mirage/mirage#3'], repos: ['mirage/irmin'] });
+		expect(referencesInDocument(doc)).toEqual({ fields: [], body: ['mirage/mirage#3'], repos: ['mirage/irmin'] });
 	});
 
 	it('still scans a document whose front matter is broken', () => {
