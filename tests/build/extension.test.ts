@@ -76,7 +76,7 @@ describe('a site that extends, renames, turns off and overrides', () => {
 		expect(search).toContain('<option value="Student Idea">Student Ideas</option>');
 		expect(search).toContain('<a href="/projects/">Student Ideas</a>: project ideas');
 		expect(await site.read('404.html')).toContain('<a href="/projects/">Student Ideas</a>');
-		expect(await site.read('index.html')).toContain('Student Ideas: available');
+		expect(await site.read('index.html')).toContain('Available Student Ideas');
 		for (const { url, html } of await pagesHtml()) {
 			if (url === '/venues/') continue;
 			expect(html, url).not.toMatch(/>\s*Projects\s*</);
