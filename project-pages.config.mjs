@@ -12,13 +12,20 @@ const options = {
 	title: 'MirageOS',
 	description: 'A library operating system that builds unikernels for secure, high-performance network applications.',
 	repository: 'mirage/mirage-www',
-	nav: [{ label: 'Docs', href: 'https://mirage.io/docs/' }],
 	// mirage-www's words and URLs: calls are "weekly" and live at /weekly/; student ideas are Pioneer Projects.
 	labels: {
 		minutes: { name: 'Weekly calls', item: 'Weekly call' },
 		projects: { name: 'Pioneer Projects', item: 'Pioneer Project' },
 	},
 	paths: { minutes: 'weekly' },
+	// mirage-www's old addresses keep working: its wiki became /docs/, the papers page was a wiki page,
+	// and /community is where it listed its people.
+	oldPaths: { docs: ['wiki'], papers: ['wiki/papers', 'docs/papers'], people: ['community'] },
+	// Signed security advisories link /security, so that guide stays at the root.
+	atRoot: { docs: ['security'] },
+	// mirage-www's posts and guides are read as it reads them (cmarkit, strict CommonMark): `[x][^7]`
+	// is a link, and prose keeps its dashes and quotes. Minutes, RFCs and projects keep GFM (task lists).
+	markdown: { kinds: { blog: 'commonmark', docs: 'commonmark' } },
 	favicon: '/favicon.svg',
 	// The mirage-www look: palette, fonts and the desert, over the integration's neutral defaults.
 	customCss: ['./src/styles/mirage.css'],

@@ -19,13 +19,17 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import config, { base, htmlStoreDir as bodies } from 'virtual:project-pages/config';
-import { CONTENT_KINDS, KINDS, type ContentKind } from './content/kinds.ts';
+import { CONTENT_KINDS, isTrusted, KINDS, type ContentKind } from './content/kinds.ts';
 import { checkExtensions, ENTRY_SCHEMAS, extensionKey, frontMatterSchema, PersonFields, type KindExtensions } from './content/schemas.ts';
 import { blogLoader } from './loaders/blog-loader.ts';
 import { markdownLoader, type EntrySite } from './loaders/markdown-loader.ts';
 import { offLoader } from './loaders/off-loader.ts';
 import { peopleLoader } from './loaders/people-loader.ts';
+import { docsIndexLoader, papersLoader } from './loaders/data-file-loaders.ts';
 import { toolchainStatusLoader } from './ci/loader.ts';
+import { dialectOf } from './markdown/dialects.ts';
+import { DocsIndexEntry, PaperEntry } from './content/data-files.ts';
+import { sitePageMatcher } from './utils/sections.ts';
 
 export type { KindExtensions } from './content/schemas.ts';
 
@@ -44,6 +48,8 @@ type EntrySchemaOf<K extends ContentKind, E extends KindExtensions> = K extends 
 /** The collections, typed so that a site's own fields reach `getCollection()`: Astro reads each `schema`'s type. */
 export type ProjectPagesCollections<E extends KindExtensions> = { [K in ContentKind]: { loader: Loader; schema: EntrySchemaOf<K, E> } } & {
 	people: { loader: Loader; schema: typeof PersonFields };
+	papers: { loader: Loader; schema: typeof PaperEntry };
+	docsIndex: { loader: Loader; schema: typeof DocsIndexEntry };
 	status: { loader: Loader };
 };
 
@@ -53,11 +59,15 @@ export function projectPagesCollections<E extends KindExtensions = Record<never,
 	const extensions: KindExtensions = options.extend ?? {};
 	checkExtensions(extensions);
 	const dir = config.contentDir.replace(/\/+$/, '');
+	// Links to pages get their trailing slash; which paths are pages follows every section's path.
+	const isPage = sitePageMatcher(config.sections);
 	const site = (kind: ContentKind): EntrySite => {
 		const section = config.sections[kind]!;
-		// Everything in the stored entry that these settings change (URLs under base, titles, extra fields).
+		const dialect = dialectOf(kind, config.markdown);
+		// Everything in the stored entry that these settings change (URLs under base, titles, extra
+		// fields, the links to other sections, the dialect and the trust model).
 		const salt = createHash('sha256')
-			.update(JSON.stringify([base, section, config.sections.rfcs?.path, extensionKey(extensions[kind])]))
+			.update(JSON.stringify([base, config.sections, extensionKey(extensions[kind]), dialect, isTrusted(kind, config.contributed)]))
 			.digest('hex');
 		return {
 			schema: frontMatterSchema(kind, extensions[kind]),
@@ -65,14 +75,16 @@ export function projectPagesCollections<E extends KindExtensions = Record<never,
 			rfcsPath: config.sections.rfcs?.path ?? KINDS.rfcs.path,
 			base: base,
 			item: section.item,
+			dialect,
+			isPage,
 			salt,
 		};
 	};
 	const loader = (kind: ContentKind) => {
 		const directory = `${dir}/${KINDS[kind].folder}`;
 		if (!config.sections[kind]) return offLoader(kind, directory);
-		if (KINDS[kind].trusted) return blogLoader({ kind, directory, bodies, site: site(kind) });
-		return markdownLoader({ kind: kind as Exclude<ContentKind, 'blog'>, directory, bodies, site: site(kind) });
+		if (isTrusted(kind, config.contributed)) return blogLoader({ kind, directory, bodies, site: site(kind) });
+		return markdownLoader({ kind, directory, bodies, site: site(kind) });
 	};
 	const collection = (kind: ContentKind) =>
 		defineCollection({
@@ -82,6 +94,11 @@ export function projectPagesCollections<E extends KindExtensions = Record<never,
 	return {
 		...Object.fromEntries(CONTENT_KINDS.map((kind) => [kind, collection(kind)])),
 		people: defineCollection({ loader: peopleLoader({ file: `${dir}/people.yaml` }), schema: PersonFields }),
+		papers: defineCollection({ loader: papersLoader({ file: `${dir}/papers.yml`, on: Boolean(config.sections.papers) }), schema: PaperEntry }),
+		docsIndex: defineCollection({
+			loader: docsIndexLoader({ file: `${dir}/docs.yaml`, on: Boolean(config.sections.docs) }),
+			schema: DocsIndexEntry,
+		}),
 		// Toolchain status from CI; the loader also fetches the repos and references the content names.
 		status: defineCollection({ loader: toolchainStatusLoader({ ci: config.ci, contentDir: dir }) }),
 	} as unknown as ProjectPagesCollections<E>;

@@ -3,8 +3,8 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./virtual.d.ts" />
 /**
- * The project-pages integration: minutes, RFCs, project ideas and a blog,
- * with toolchain status on every page. Wiring only: validate the options,
+ * The project-pages integration: minutes, RFCs, project ideas, a blog,
+ * developer guides and papers, with toolchain status on every page. Wiring only: validate the options,
  * expose them to pages and loaders, inject the routes.
  */
 import type { AstroIntegration } from 'astro';
@@ -15,6 +15,7 @@ import { virtualModules } from './integration/virtual-modules.ts';
 import { htmlStoreDir } from './content/html-store.ts';
 import { removeStaleOutputIntegration } from './integration/keep-output.ts';
 import { normalizeBase } from './utils/with-base.ts';
+import { isRedirectPath } from './utils/redirect-paths.ts';
 
 export type { ProjectPagesOptions, ProjectPagesUserOptions } from './options.ts';
 
@@ -38,14 +39,20 @@ export default function projectPages(userOptions: ProjectPagesUserOptions): Astr
 					injectRoute({ pattern: route.pattern, entrypoint: new URL(route.entrypoint, import.meta.url), prerender: true });
 				}
 				const hasSitemap = config.integrations.some((i) => i.name === '@astrojs/sitemap');
+				const base = normalizeBase(config.base);
+				// Redirect pages (old paths, a guide's page under /docs/ when it is served at the root) are not pages to index.
+				const notRedirect = (page: string) => !isRedirectPath(new URL(page).pathname.slice(base.length - 1), options.sections);
 				const modules = virtualModules({
 					options,
-					base: normalizeBase(config.base),
+					base,
 					htmlStoreDir: htmlStoreDir(config.cacheDir, { dev: command === 'dev' }),
 					root: config.root,
 				});
 				updateConfig({
-					integrations: [...(hasSitemap ? [] : [sitemap()]), ...(keepOutput ? [removeStaleOutputIntegration(config.publicDir)] : [])],
+					integrations: [
+						...(hasSitemap ? [] : [sitemap({ filter: notRedirect })]),
+						...(keepOutput ? [removeStaleOutputIntegration(config.publicDir)] : []),
+					],
 					vite: {
 						plugins: [modules],
 						...(keepOutput ? { build: { emptyOutDir: false } } : {}),

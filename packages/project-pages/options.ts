@@ -7,7 +7,9 @@
 import { z } from 'astro/zod';
 import { CiOptionsSchema, RepoNameSchema, trackedRepos } from './ci/options.ts';
 import { describeIssues } from './content/issues.ts';
-import { SECTION_KEYS, type SectionKey } from './content/kinds.ts';
+import { URL_SEGMENT } from './content/fields.ts';
+import { CONTENT_KINDS, KINDS, SECTION_FILES, SECTION_KEYS, rootFileNames, type ContentKind, type SectionKey } from './content/kinds.ts';
+import { MARKDOWN_DIALECTS } from './markdown/dialects.ts';
 import { resolveSections } from './utils/sections.ts';
 
 const NavLinkSchema = z.strictObject({
@@ -21,16 +23,19 @@ const SECTION_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*
 /** Top-level names the build itself writes. */
 const TAKEN_PATHS = ['_astro', 'pagefind', '404', 'sitemap-index.xml', 'sitemap-0.xml'];
 
-const SectionPathSchema = z.union(
-	[
-		z.literal(false),
-		z
-			.string()
-			.transform((s) => s.replace(/^\/+|\/+$/g, ''))
-			.refine((s) => SECTION_PATH.test(s), { error: 'must be a URL path such as "weekly" or "community/calls"' }),
-	],
-	{ error: 'must be a URL path such as "weekly", or false to turn the section off' },
-);
+const UrlPathSchema = z
+	.string({ error: 'must be a URL path such as "weekly" or "community/calls"' })
+	.transform((s) => s.replace(/^\/+|\/+$/g, ''))
+	.refine((s) => SECTION_PATH.test(s), { error: 'must be a URL path such as "weekly" or "community/calls"' });
+
+const SectionPathSchema = z.union([z.literal(false), UrlPathSchema], {
+	error: 'must be a URL path such as "weekly", or false to turn the section off',
+});
+
+const DialectSchema = z.enum(MARKDOWN_DIALECTS, { error: `must be one of ${MARKDOWN_DIALECTS.join(', ')}` });
+
+/** The kinds a site may declare contributed: those the registry trusts (the others are contributed already). */
+const TRUSTED_KINDS = CONTENT_KINDS.filter((kind) => KINDS[kind].trusted) as [ContentKind, ...ContentKind[]];
 
 const LabelSchema = z.union(
 	[
@@ -86,6 +91,46 @@ export const ProjectPagesOptionsSchema = z
 		components: z
 			.partialRecord(z.enum(COMPONENT_SLOTS, { error: `must be one of ${COMPONENT_SLOTS.join(', ')}` }), ComponentPath)
 			.default({}),
+		/**
+		 * Former URL paths of a section, which keep working as redirects: `{ docs: ['wiki'] }` makes `/wiki/`
+		 * redirect to `/docs/` and `/wiki/<id>/` to the guide's page. Static pages (a meta refresh and a
+		 * canonical link), so they work on any static host, GitHub Pages included.
+		 */
+		oldPaths: sectionRecord(z.array(UrlPathSchema)).default({}),
+		/**
+		 * Guides served at the site root rather than under `/docs/`: `{ docs: ['security'] }` serves
+		 * `/security/` (signed advisories link it) and redirects `/docs/security/` there.
+		 */
+		atRoot: z
+			.strictObject({
+				docs: z.array(
+					z.string().regex(URL_SEGMENT, { error: 'must be a permalink (letters, digits, ".", "_" or "-")' }),
+					{ error: 'must be a list of permalinks' },
+				),
+			})
+			.partial()
+			.default({}),
+		/**
+		 * How markdown is read: `dialect` for the whole site, `kinds` for some kinds. `gfm` (the default) is
+		 * GitHub-flavoured markdown with smart punctuation; `commonmark` is strict CommonMark as mirage-www
+		 * renders it (no footnotes, tables or task lists; dashes and quotes kept as written).
+		 */
+		markdown: z
+			.strictObject({
+				dialect: DialectSchema.default('gfm'),
+				kinds: z
+					.partialRecord(z.enum(CONTENT_KINDS, { error: `must be one of ${CONTENT_KINDS.join(', ')}` }), DialectSchema)
+					.default({}),
+			})
+			.prefault({}),
+		/**
+		 * Maintainer kinds whose files this site takes from anyone by pull request: they are then read as
+		 * minutes, RFCs and projects are (only `.md`, raw HTML sanitized). Blog posts and guides are
+		 * maintainer content by default.
+		 */
+		contributed: z
+			.array(z.enum(TRUSTED_KINDS, { error: `must be one of ${TRUSTED_KINDS.join(', ')} (the other kinds are contributed already)` }))
+			.default([]),
 		/** Toolchain status from CI. */
 		ci: CiOptionsSchema.prefault({}),
 		/** Recurring community call, for the iCalendar feed of upcoming calls. */
@@ -108,14 +153,26 @@ export const ProjectPagesOptionsSchema = z
 		// Checked on the resolved sections, so that a moved section cannot land on another's default path.
 		const sections = resolveSections({ ...options, hasToolchain: true });
 		const owners = new Map<string, string>();
-		for (const [key, section] of Object.entries(sections)) {
-			const where = { code: 'custom' as const, path: ['paths', key] };
-			if (TAKEN_PATHS.includes(section.path.split('/')[0]!))
-				ctx.addIssue({ ...where, message: `"${section.path}" is used by the build itself` });
-			const owner = owners.get(section.path);
-			if (owner) ctx.addIssue({ ...where, message: `"${section.path}" is already the path of ${owner}; give each section its own` });
-			owners.set(section.path, key);
+		const claim = (path: string, owner: string, where: (string | number)[]) => {
+			if (TAKEN_PATHS.includes(path.split('/')[0]!)) ctx.addIssue({ code: 'custom', path: where, message: `"${path}" is used by the build itself` });
+			const taken = owners.get(path);
+			if (taken) ctx.addIssue({ code: 'custom', path: where, message: `"${path}" is already the path of ${taken}; give each its own` });
+			owners.set(path, owner);
+		};
+		for (const [key, section] of Object.entries(sections)) claim(section.path, key, ['paths', key]);
+		for (const [key, paths] of Object.entries(options.oldPaths)) {
+			if (!sections[key as SectionKey]) continue;
+			paths?.forEach((path, i) => claim(path, `the old path of ${key}`, ['oldPaths', key, i]));
 		}
+		// An entry at the root is a one-segment path: it must not be a section's, an old path's or a file the build writes there.
+		const firstSegments = new Set([...owners.keys()].map((path) => path.split('/')[0]!.toLowerCase()));
+		const rootFiles = [...rootFileNames(), ...SECTION_FILES, ...TAKEN_PATHS];
+		options.atRoot.docs?.forEach((id, i) => {
+			const where = ['atRoot', 'docs', i];
+			const lower = id.toLowerCase();
+			if (firstSegments.has(lower) || rootFiles.includes(lower))
+				ctx.addIssue({ code: 'custom', path: where, message: `"/${id}/" is already a section or a file of the site; serve another guide there` });
+		});
 	})
 	.transform((options) => ({
 		...options,

@@ -1,9 +1,10 @@
 /**
  * Every page the integration adds, with the file that renders it: the home
  * and 404 pages, then each section that is on at its path, from the
- * registry (content/kinds.ts). Nothing here names a URL itself.
+ * registry (content/kinds.ts), the redirects at each section's old paths,
+ * and the guides served at the root. Nothing here names a URL itself.
  */
-import { KINDS, PAGE_SECTIONS, SITE_ROUTES, isContentKind } from './content/kinds.ts';
+import { KINDS, PAGE_SECTIONS, SITE_ROUTES, isContentKind, type KindRoute } from './content/kinds.ts';
 import type { ProjectPagesOptions } from './options.ts';
 import { routePattern } from './utils/sections.ts';
 
@@ -13,6 +14,9 @@ export interface RouteSpec {
 	entrypoint: string;
 }
 
+/** A section with one page per id (`[permalink]`, `[handle]`), whose old paths redirect each of them. */
+const ENTRY_PAGE = /^\[[^\]]+\]$/;
+
 export function routesFor(options: Pick<ProjectPagesOptions, 'sections' | 'calls'>): RouteSpec[] {
 	const routes: RouteSpec[] = SITE_ROUTES.map(({ pattern, entrypoint }) => ({ pattern, entrypoint }));
 	for (const [key, section] of Object.entries(options.sections)) {
@@ -21,6 +25,12 @@ export function routesFor(options: Pick<ProjectPagesOptions, 'sections' | 'calls
 			if ('requires' in route && route.requires && options[route.requires] === undefined) continue;
 			routes.push({ pattern: routePattern(section, route), entrypoint: route.entrypoint });
 		}
+		const perEntry = (spec.routes as readonly KindRoute[]).some((route) => ENTRY_PAGE.test(route.pattern));
+		for (const old of section.oldPaths ?? []) {
+			routes.push({ pattern: `/${old}`, entrypoint: './routes/redirects/old-index.astro' });
+			if (perEntry) routes.push({ pattern: `/${old}/[id]`, entrypoint: './routes/redirects/old-entry.astro' });
+		}
 	}
+	if (options.sections.docs?.atRoot?.length) routes.push({ pattern: '/[rootGuide]', entrypoint: './routes/docs/at-root.astro' });
 	return routes;
 }

@@ -20,7 +20,7 @@ const VECTORS_PER_DOCUMENT = 10;
 
 const yaml = (s: string) => JSON.stringify(s);
 
-function frontMatter(kind: Exclude<ContentKind, 'blog'>, title: string, name: string): string {
+function frontMatter(kind: Exclude<ContentKind, 'blog' | 'docs'>, title: string, name: string): string {
 	switch (kind) {
 		case 'minutes':
 			return `date: 2026-01-07\ntitle: ${yaml(title)}\ndescription: ${yaml(title)}\nchair: ${yaml(name)}\nattendees: [${yaml(name)}]\nagenda: [${yaml(title)}]`;
@@ -31,9 +31,9 @@ function frontMatter(kind: Exclude<ContentKind, 'blog'>, title: string, name: st
 	}
 }
 
-const FILES: Record<Exclude<ContentKind, 'blog'>, string> = { minutes: '2026-01-07', rfcs: '0001-fuzz', projects: 'fuzz' };
+const FILES: Record<Exclude<ContentKind, 'blog' | 'docs'>, string> = { minutes: '2026-01-07', rfcs: '0001-fuzz', projects: 'fuzz' };
 
-function source(kind: Exclude<ContentKind, 'blog'>): ContentFile {
+function source(kind: Exclude<ContentKind, 'blog' | 'docs'>): ContentFile {
 	const stem = FILES[kind];
 	return { file: `content/${kind}/${stem}.md`, absolutePath: `/nowhere/${stem}.md`, stem, extension: '.md' };
 }

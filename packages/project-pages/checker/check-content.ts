@@ -8,7 +8,10 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { KINDS, type ContentKind } from '../content/kinds.ts';
+import { isTrusted, KINDS, type ContentKind } from '../content/kinds.ts';
+import { DocsIndexFields, PapersFile, readDataFile, repeatedPaperNames } from '../content/data-files.ts';
+import { dialectOf, type MarkdownOptions } from '../markdown/dialects.ts';
+import { resolveDocsLine } from '../utils/docs-index.ts';
 import { ContentError, parseFrontMatter, type ParsedDocument, type Problem } from '../content/front-matter.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
 import { assertAcceptedExtension, listContentFiles, readContentText, type ContentFile } from '../content/read-content.ts';
@@ -40,6 +43,10 @@ export interface CheckContentOptions {
 	calls?: boolean;
 	/** The site's own front-matter fields (`projectPagesCollections({ extend })`). */
 	extensions?: KindExtensions;
+	/** How each kind's markdown is read (the `markdown` option): what counts as a link follows it. */
+	markdown?: MarkdownOptions;
+	/** Maintainer kinds the site takes from anyone (the `contributed` option). */
+	contributed?: readonly ContentKind[];
 }
 
 export interface CheckContentResult {
@@ -61,6 +68,8 @@ interface Entry {
 	id?: string;
 	/** URL path of the kind's section. */
 	sectionPath: string;
+	/** Maintainer content on this site: a link to a missing page is a warning there, an error in contributed files. */
+	trusted: boolean;
 	body: BodyLinks;
 }
 
@@ -79,7 +88,12 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 		files += sources.length;
 		const permalinks = new IdRegistry('permalink');
 		const numbers = new IdRegistry('RFC number');
-		const read = { schema: frontMatterSchema(kind, options.extensions?.[kind]), sectionPath: sections[kind]!.path };
+		const read = {
+			schema: frontMatterSchema(kind, options.extensions?.[kind]),
+			sectionPath: sections[kind]!.path,
+			trusted: isTrusted(kind, options.contributed),
+			dialect: dialectOf(kind, options.markdown),
+		};
 		for (const source of sources) {
 			const entry = await readEntry(kind, source, findings, read);
 			if (!entry) continue;
@@ -106,11 +120,17 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 	const knownRepos = new Set((options.knownRepos ?? []).map((r) => r.toLowerCase()));
 	const publicFileExists = (urlPath: string) => isFile(path.join(root, publicDir, safeDecode(urlPath)));
 
+	const guides = new Set(entries.filter((e) => e.kind === 'docs' && e.id).map((e) => e.id!));
+	if (sections.docs) files += await checkDocsIndex(root, `${contentDir}/docs.yaml`, sections, guides, findings);
+	if (sections.papers) files += await checkPapers(root, `${contentDir}/papers.yml`, pages, publicFileExists, findings);
+
 	for (const entry of entries) {
 		const { file } = entry.source;
 		for (const link of entry.body.links) {
 			const broken = pages.brokenLink(link.url, publicFileExists);
-			if (broken) findings.push(finding(file, link, `link ${link.url}: ${broken}`));
+			// Maintainers' archives keep the dead links they always had (mirage-www's posts link pages long
+			// gone): there it is theirs to fix, and says so; in a contributed file it fails the check.
+			if (broken) findings.push(finding(file, link, `link ${link.url}: ${broken}`, entry.trusted ? 'warning' : 'error'));
 		}
 		for (const image of entry.body.images) {
 			const missing = missingImage(image.url, entry, { root, publicDir });
@@ -139,20 +159,26 @@ async function readEntry(
 	kind: ContentKind,
 	source: ContentFile,
 	findings: Finding[],
-	{ schema, sectionPath }: { schema: ReturnType<typeof frontMatterSchema>; sectionPath: string },
+	{
+		schema,
+		sectionPath,
+		trusted,
+		dialect,
+	}: { schema: ReturnType<typeof frontMatterSchema>; sectionPath: string; trusted: boolean; dialect: ReturnType<typeof dialectOf> },
 ): Promise<Entry | undefined> {
 	let doc: ParsedDocument;
 	let text: string;
 	try {
 		// Read first: a refused file (a symbolic link) is reported as that, whatever its name.
 		text = await readContentText(source);
-		assertAcceptedExtension(kind, source);
+		assertAcceptedExtension(kind, source, trusted);
 		doc = parseFrontMatter(source.file, text);
 	} catch (error) {
 		findings.push(...fromError(source.file, error));
 		return undefined;
 	}
-	const entry: Entry = { kind, source, doc, sectionPath, body: scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx' }) };
+	const body = scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx', dialect });
+	const entry: Entry = { kind, source, doc, sectionPath, trusted, body };
 	const limited = kind === 'minutes' ? summaryLimitWarning(doc.body) : undefined;
 	if (limited) findings.push(finding(source.file, { line: doc.bodyLine }, limited, 'warning'));
 	try {
@@ -169,6 +195,52 @@ async function readEntry(
 	// A page whose front matter is wrong still has a URL: links to it are not reported too.
 	entry.id ??= pageId(kind, source.stem, doc.data);
 	return entry;
+}
+
+/** `docs.yaml`: its schema, and every line of its sections resolving to a guide or a section of the site. Returns the files read (0 or 1). */
+async function checkDocsIndex(root: string, file: string, sections: Sections, guides: ReadonlySet<string>, findings: Finding[]): Promise<number> {
+	try {
+		const index = await readDataFile(path.join(root, file), file, DocsIndexFields);
+		if (!index) return 0;
+		index.data.sections.forEach((section, s) => {
+			section.pages.forEach((page, p) => {
+				const line = resolveDocsLine(page, sections, guides);
+				if ('problem' in line) findings.push(finding(file, { line: index.lineOf(['sections', s, 'pages', p]) }, `sections.${s}.pages.${p}: ${line.problem}`));
+			});
+			if (section.list && !sections[section.list])
+				findings.push(finding(file, { line: index.lineOf(['sections', s, 'list']) }, `sections.${s}.list: the ${section.list} section is off on this site`));
+		});
+	} catch (error) {
+		findings.push(...fromError(file, error));
+	}
+	return 1;
+}
+
+/** `papers.yml`: its schema, one name per paper, and links to the site's own pages that exist. Returns the files read. */
+async function checkPapers(
+	root: string,
+	file: string,
+	pages: SitePages,
+	publicFileExists: (urlPath: string) => boolean,
+	findings: Finding[],
+): Promise<number> {
+	try {
+		const papers = await readDataFile(path.join(root, file), file, PapersFile, []);
+		if (!papers) return 0;
+		for (const problem of repeatedPaperNames(papers.data)) {
+			const [i] = problem.field!.split('.');
+			findings.push(fromProblem(file, { ...problem, line: papers.lineOf([Number(i), 'name']) }));
+		}
+		papers.data.forEach((paper, i) => {
+			paper.links.forEach((link, l) => {
+				const broken = pages.brokenLink(link.uri, publicFileExists);
+				if (broken) findings.push(finding(file, { line: papers.lineOf([i, 'links', l, 'uri']) }, `${i}.links.${l}.uri: ${broken}`));
+			});
+		});
+	} catch (error) {
+		findings.push(...fromError(file, error));
+	}
+	return 1;
 }
 
 function tagsOf(entry: Entry): string[] {

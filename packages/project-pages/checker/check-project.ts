@@ -16,6 +16,8 @@ export async function checkProject(root: string): Promise<{ result: CheckContent
 		sections: options.sections,
 		calls: options.calls !== undefined,
 		extensions,
+		markdown: options.markdown,
+		contributed: options.contributed,
 	});
 	return { result, config };
 }

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { markdownToMdast } from 'satteri';
 import { unified } from 'unified';
 import { findReferences, type GitHubRef } from '../ci/references.ts';
+import { dialectFeatures, type MarkdownDialect } from '../markdown/dialects.ts';
 import { guardUntrusted } from '../markdown/input-guard.ts';
 
 export interface Located {
@@ -22,6 +23,7 @@ export interface Located {
 export interface BodyLinks {
 	/** Targets of `[text](url)`, `<url>` and `[ref]: url` definitions. */
 	links: Array<Located & { url: string }>;
+	/** Markdown images, and the sources of raw HTML `<img>`, `<iframe>`, `<video>`, `<audio>`, `<source>`, `<embed>` and `<object>`. */
 	images: Array<Located & { url: string }>;
 	/** `owner/repo#N` and GitHub issue or pull-request URLs, in text and link targets. */
 	references: Array<Located & { ref: GitHubRef }>;
@@ -34,18 +36,49 @@ const mdxParser = unified().use(remarkParse);
 // escaped underscores spare it.
 const PARSE_LIMITS = { maxAmpersands: 1000 };
 
-function parse(body: string, mdx: boolean): Root {
+function parse(body: string, mdx: boolean, dialect: MarkdownDialect | undefined): Root {
 	const guarded = guardUntrusted(body, PARSE_LIMITS);
 	if (mdx) return mdxParser.parse(guarded.source) as Root;
-	// The build's features for markdown (markdown/render.ts): GFM and smart punctuation, no front matter.
+	// The build's features for the file's dialect (markdown/render.ts): under `commonmark`, `[^7]: url` is
+	// a link definition, not a footnote.
+	const reading = dialectFeatures(dialect);
 	return markdownToMdast(guarded.source, {
-		features: { gfm: true, smartPunctuation: guarded.smartPunctuation, frontmatter: false },
+		features: { gfm: reading.gfm, smartPunctuation: reading.smartPunctuation && guarded.smartPunctuation, frontmatter: false },
 	}) as Root;
 }
 
-/** `mdx`: the body is an MDX post's, which @astrojs/mdx parses with remark rather than Sätteri. */
-export function scanBody(body: string, bodyLine: number, { mdx = false } = {}): BodyLinks {
-	const tree = parse(body, mdx);
+/** Elements of raw HTML whose source is a file the page loads, and the attributes that name it. */
+const EMBEDDED = /<(img|iframe|video|audio|source|embed|object)\b([^<>]*)>/gi;
+const SOURCE_ATTRIBUTE = /\s(src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** The sources raw HTML embeds (`<img src="/graphics/x.png">`), where each is in the HTML's text. */
+function embeddedSources(html: string): Array<{ url: string; offset: number }> {
+	const out: Array<{ url: string; offset: number }> = [];
+	for (const tag of html.matchAll(EMBEDDED)) {
+		const element = tag[1]!.toLowerCase();
+		for (const attribute of tag[2]!.matchAll(SOURCE_ATTRIBUTE)) {
+			const name = attribute[1]!.toLowerCase();
+			if (name === 'data' ? element !== 'object' : name === 'poster' ? element !== 'video' : element === 'object') continue;
+			const url = (attribute[2] ?? attribute[3] ?? attribute[4] ?? '').trim();
+			if (url) out.push({ url: decodeHtmlEntities(url), offset: tag.index + tag[1]!.length + 2 + attribute.index });
+		}
+	}
+	return out;
+}
+
+function decodeHtmlEntities(text: string): string {
+	return text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[name]!);
+}
+
+export interface ScanOptions {
+	/** The body is an MDX post's, which @astrojs/mdx parses with remark rather than Sätteri. */
+	mdx?: boolean;
+	/** How the file's kind is read on the site (the `markdown` option). */
+	dialect?: MarkdownDialect;
+}
+
+export function scanBody(body: string, bodyLine: number, { mdx = false, dialect }: ScanOptions = {}): BodyLinks {
+	const tree = parse(body, mdx, dialect);
 	const lines = body.split('\n');
 	const out: BodyLinks = { links: [], images: [], references: [] };
 	const definitions = new Map<string, string>();
@@ -86,9 +119,18 @@ export function scanBody(body: string, bodyLine: number, { mdx = false } = {}): 
 					out.references.push({ ...offsetIn(node.value, ref.index, at(node), raw, lines, bodyLine), ref });
 				}
 				return;
+			case 'html': {
+				const start = at(node);
+				for (const source of embeddedSources(node.value)) {
+					const before = node.value.slice(0, source.offset);
+					const newlines = before.split('\n').length - 1;
+					const column = newlines === 0 ? start.column + source.offset : source.offset - before.lastIndexOf('\n');
+					out.images.push({ line: start.line + newlines, column, url: source.url });
+				}
+				return;
+			}
 			case 'code':
 			case 'inlineCode':
-			case 'html':
 				return;
 		}
 		if ('children' in node) for (const child of node.children) walk(child as Nodes);

@@ -46,16 +46,21 @@ export class SitePages {
 	readonly #ids = new Map<SectionKey, Set<string>>();
 	/** Facet values of the project filter pages, as `facet/value`. */
 	readonly #filters = new Set<string>();
+	/** Pages that exist whatever the content: the old paths of sections (`wiki`, `wiki/papers`), which redirect. */
+	readonly #exact = new Set<string>();
 
 	constructor(sections: Sections = defaultSections(), { calls = false }: SitePagesOptions = {}) {
 		for (const [key, section] of Object.entries(sections) as [SectionKey, NonNullable<Sections[SectionKey]>][]) {
 			const spec = isContentKind(key) ? KINDS[key] : PAGE_SECTIONS[key as keyof typeof PAGE_SECTIONS];
+			for (const old of section.oldPaths ?? []) this.#exact.add(old);
 			if (!('missing' in spec)) continue;
 			const routes = spec.routes as readonly KindRoute[];
 			const fixed = routes
-				.filter((r) => r.pattern !== '' && !r.pattern.startsWith('[') && (r.requires !== 'calls' || calls))
+				.filter((r) => r.pattern !== '' && !r.pattern.startsWith('[') && !r.pattern.startsWith('/') && (r.requires !== 'calls' || calls))
 				.map((r) => r.pattern.split('/'));
 			this.#sections.push({ key, segments: section.path.split('/'), missing: spec.missing, fixed });
+			// Under an old path, each entry's page redirects to the entry: `/wiki/install` is fine when the guide is.
+			for (const old of section.oldPaths ?? []) this.#sections.push({ key, segments: old.split('/'), missing: spec.missing, fixed: [] });
 			this.#ids.set(key, new Set());
 		}
 		// Longest path first, so that `community/calls` wins over `community`.
@@ -87,6 +92,7 @@ export class SitePages {
 		const urlPath = url.replace(/[?#].*$/s, '');
 		const segments = urlPath.split('/').slice(1);
 		if (segments.at(-1) === '') segments.pop();
+		if (this.#exact.has(segments.join('/'))) return undefined;
 		const section = this.#sections.find((s) => s.segments.every((part, i) => segments[i] === part));
 		if (!section) return undefined;
 		const rest = segments.slice(section.segments.length);

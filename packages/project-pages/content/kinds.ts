@@ -12,7 +12,10 @@
 
 /** A page a kind adds under its section: `''` is the index, `[param]` an entry. */
 export interface KindRoute {
-	/** Relative to the section: `''`, `'rss.xml'`, `'[permalink]'`, `'filter/[facet]/[value]'`. */
+	/**
+	 * Relative to the section: `''`, `'rss.xml'`, `'[permalink]'`, `'filter/[facet]/[value]'`; a pattern
+	 * starting with `/` is at the site root (`'/feed.xml'`) but still belongs to the kind (off with it).
+	 */
 	pattern: string;
 	/** Relative to the package root. */
 	entrypoint: string;
@@ -29,8 +32,10 @@ export interface KindSpec {
 	label: string;
 	item: string;
 	/**
-	 * False for files that arrive from outside contributors by pull request:
-	 * only `.md` is accepted (MDX runs code at build time) and raw HTML is sanitized.
+	 * The trust model: true for maintainer content (raw HTML kept, `.mdx` accepted), false for files
+	 * that arrive from outside contributors by pull request: only `.md` is accepted (MDX runs code at
+	 * build time) and raw HTML is sanitized. A site can make a trusted kind contributed (the
+	 * `contributed` option, see `isTrusted`), never the other way round.
 	 */
 	trusted: boolean;
 	routes: readonly KindRoute[];
@@ -57,6 +62,10 @@ export const KINDS = {
 		routes: [
 			{ pattern: '', entrypoint: './routes/blog/index.astro' },
 			{ pattern: 'rss.xml', entrypoint: './routes/blog/rss.xml.ts' },
+			// The Atom feed of every post, in full: at the site root, where mirage-www serves it, and
+			// beside the RSS feed, where its 2013 site did (old posts still link it).
+			{ pattern: '/feed.xml', entrypoint: './routes/blog/feed.xml.ts' },
+			{ pattern: 'atom.xml', entrypoint: './routes/blog/atom.xml.ts' },
 			{ pattern: '[permalink]', entrypoint: './routes/blog/[permalink].astro' },
 		],
 		missing: (id) => `no post has the permalink "${id}"`,
@@ -64,6 +73,24 @@ export const KINDS = {
 		repoFields: [],
 		scaffold: { command: 'post', template: 'post.md', argument: 'title', what: 'a blog post' },
 		summary: 'posts, newest first',
+	},
+	docs: {
+		folder: 'docs',
+		path: 'docs',
+		label: 'Docs',
+		item: 'Guide',
+		// Developer guides are written and reviewed by maintainers, like posts (mirage-www's wiki pages
+		// carry raw HTML: iframes, images); a site whose guides come from anyone says `contributed: ['docs']`.
+		trusted: true,
+		routes: [
+			{ pattern: '', entrypoint: './routes/docs/index.astro' },
+			{ pattern: '[permalink]', entrypoint: './routes/docs/[permalink].astro' },
+		],
+		missing: (id) => `no guide has the permalink "${id}"`,
+		peopleFields: [['authors']],
+		repoFields: [],
+		scaffold: { command: 'guide', template: 'guide.md', argument: 'title', what: 'a developer guide' },
+		summary: 'developer guides, by topic',
 	},
 	minutes: {
 		folder: 'minutes',
@@ -185,6 +212,14 @@ export const PAGE_SECTIONS = {
 		nav: false,
 		routes: [{ pattern: '', entrypoint: './routes/search.astro' }],
 	},
+	// `papers.yml` in the content folder; linked from the docs index (mirage-www's /papers).
+	papers: {
+		path: 'papers',
+		label: 'Papers',
+		nav: false,
+		summary: 'papers and articles about the project',
+		routes: [{ pattern: '', entrypoint: './routes/papers.astro' }],
+	},
 } as const satisfies Record<string, PageSectionSpec>;
 
 export type PageSection = keyof typeof PAGE_SECTIONS;
@@ -213,4 +248,16 @@ export const SECTION_FILES: readonly string[] = ['index.html'];
 export function reservedNames(kind: ContentKind): string[] {
 	const names = KINDS[kind].routes.map((r) => r.pattern.split('/')[0]!).filter((first) => first !== '' && !first.startsWith('['));
 	return [...new Set(names)];
+}
+
+/** Names at the site root that a kind's own files take (`feed.xml`): no entry served at the root may have one. */
+export function rootFileNames(): string[] {
+	return Object.values(KINDS).flatMap((spec) =>
+		(spec.routes as readonly KindRoute[]).filter((r) => r.pattern.startsWith('/')).map((r) => r.pattern.slice(1)),
+	);
+}
+
+/** Whether a kind's files are maintainer content on this site: the registry's `trusted`, unless the site lists the kind in `contributed`. */
+export function isTrusted(kind: ContentKind, contributed: readonly ContentKind[] = []): boolean {
+	return KINDS[kind].trusted && !contributed.includes(kind);
 }

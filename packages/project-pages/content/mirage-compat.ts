@@ -1,7 +1,7 @@
 /**
  * mirage-www writes front matter as `updated`, `subject`, `author` and
  * `authors`; this maps those names onto the fields the schemas use, so that
- * its `data/weekly` and `data/blog` files build without edits. A field the
+ * its `data/weekly`, `data/blog` and `data/wiki` files build without edits. A field the
  * author also wrote under the new name wins.
  */
 import type { ContentKind } from './kinds.ts';
@@ -25,9 +25,9 @@ export function mapMirageFields(kind: ContentKind) {
 			data.created = data.date;
 			delete data.date;
 		}
-		// Minutes keep `author` as their note-taker; for posts and RFCs a single
+		// Minutes keep `author` as their note-taker; for posts, guides and RFCs a single
 		// `author` map is the same thing as a one-item `authors` list.
-		if ((kind === 'blog' || kind === 'rfcs') && 'author' in data && !('authors' in data)) {
+		if ((kind === 'blog' || kind === 'docs' || kind === 'rfcs') && 'author' in data && !('authors' in data)) {
 			data.authors = [data.author];
 			delete data.author;
 		}

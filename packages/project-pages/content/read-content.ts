@@ -147,16 +147,25 @@ export async function readContentText(source: ContentFile): Promise<string> {
 	return decodeUtf8(source.file, await readRegularFile(source.absolutePath, source.file));
 }
 
-/** Parses and validates one file (with the site's extended schema, if any); throws a `ContentError` naming the file. */
-export function loadDocument<K extends ContentKind>(kind: K, source: ContentFile, text: string, schema?: z.ZodType): LoadedDocument<K> {
-	assertAcceptedExtension(kind, source);
+/**
+ * Parses and validates one file (with the site's extended schema, if any); throws a `ContentError`
+ * naming the file. `trusted`: whether the kind is maintainer content on this site (`isTrusted`).
+ */
+export function loadDocument<K extends ContentKind>(
+	kind: K,
+	source: ContentFile,
+	text: string,
+	schema?: z.ZodType,
+	trusted: boolean = KINDS[kind].trusted,
+): LoadedDocument<K> {
+	assertAcceptedExtension(kind, source, trusted);
 	const doc = parseFrontMatter(source.file, text);
 	return { source, text, doc, data: validateFrontMatter(kind, source.file, doc.data, doc.positionOf, schema) };
 }
 
 /** Only `.md` in the kinds that arrive from outside contributors; throws a `ContentError` otherwise. */
-export function assertAcceptedExtension(kind: ContentKind, source: ContentFile): void {
-	if (source.extension !== '.md' && !KINDS[kind].trusted) {
+export function assertAcceptedExtension(kind: ContentKind, source: ContentFile, trusted: boolean = KINDS[kind].trusted): void {
+	if (source.extension !== '.md' && !trusted) {
 		throw new ContentError(source.file, [
 			{ message: `only .md files are accepted in ${kind}/ (MDX runs code at build time, and ${kind} arrive from outside contributors); rename it to .md` },
 		]);

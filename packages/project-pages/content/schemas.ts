@@ -115,6 +115,18 @@ export const BlogFields = z.strictObject({
 });
 export const BlogFrontMatter = z.preprocess(mapMirageFields('blog'), BlogFields);
 
+/** A developer guide: mirage-www's `data/wiki` pages (`updated`, `author`, `subject`, `permalink`) as they are. */
+export const DocsFields = z.strictObject({
+	title: NonEmptyString,
+	/** When the guide was last brought up to date: the page's "last updated" (mirage-www's `updated`). */
+	date: ContentDate,
+	authors: listOf(PersonRef).default([]),
+	/** One line for the docs index, search results and the page's description. */
+	description: NonEmptyString.optional(),
+	permalink: Permalink.optional(),
+});
+export const DocsFrontMatter = z.preprocess(mapMirageFields('docs'), DocsFields);
+
 export const PersonFields = z.strictObject({
 	name: NonEmptyString,
 	/** GitHub handle: the person's page is `/people/<github>/`. */
@@ -129,6 +141,7 @@ export type MinutesData = z.output<typeof MinutesFields>;
 export type RfcData = z.output<typeof RfcFields>;
 export type ProjectData = z.output<typeof ProjectFields>;
 export type BlogData = z.output<typeof BlogFields>;
+export type DocsData = z.output<typeof DocsFields>;
 export type PersonData = z.output<typeof PersonFields>;
 
 export const FRONT_MATTER_SCHEMAS = {
@@ -136,13 +149,17 @@ export const FRONT_MATTER_SCHEMAS = {
 	rfcs: RfcFrontMatter,
 	projects: ProjectFrontMatter,
 	blog: BlogFrontMatter,
+	docs: DocsFrontMatter,
 } as const satisfies Record<ContentKind, z.ZodType>;
 
 /** The fields of each kind before cross-field rules: what an extension adds to. */
-const FIELD_SHAPES = { minutes: MinutesFields, rfcs: RfcShape, projects: ProjectFields, blog: BlogFields } as const satisfies Record<
-	ContentKind,
-	z.ZodObject
->;
+const FIELD_SHAPES = {
+	minutes: MinutesFields,
+	rfcs: RfcShape,
+	projects: ProjectFields,
+	blog: BlogFields,
+	docs: DocsFields,
+} as const satisfies Record<ContentKind, z.ZodObject>;
 
 /** A site's own fields for some kinds: `{ minutes: z.object({ venue: z.string().optional() }) }` (z from `astro/zod`). */
 export type KindExtensions = Partial<Record<ContentKind, z.ZodObject>>;
@@ -156,7 +173,7 @@ export function checkExtensions(extensions: Record<string, unknown>): void {
 			throw new Error(`projectPagesCollections(): extend.${kind}: must be z.object({ … }) from 'astro/zod'`);
 		}
 		const taken = Object.keys(extension.shape).filter(
-			(field) => field in FIELD_SHAPES[kind as ContentKind].shape || field in Derived || field === 'summary',
+			(field) => field in FIELD_SHAPES[kind as ContentKind].shape || field in ENTRY_SCHEMAS[kind as ContentKind].shape,
 		);
 		if (taken.length > 0) {
 			throw new Error(
@@ -202,18 +219,24 @@ export const MinutesSummarySchema = z.object({
 	actions: z.array(z.object({ owner: z.string().optional(), text: z.string(), done: z.boolean() })),
 	decisions: z.array(z.string()),
 	rfcMentions: z.array(z.number()),
+	inNotes: z.object({ chair: z.boolean(), attendees: z.boolean(), agenda: z.boolean() }).default({ chair: false, attendees: false, agenda: false }),
 });
 export const MinutesEntrySchema = MinutesFields.extend({ ...Derived, title: z.string(), summary: MinutesSummarySchema });
 export const RfcEntrySchema = RfcShape.extend(Derived);
 export const ProjectEntrySchema = ProjectFields.extend(Derived);
 export const BlogEntrySchema = BlogFields.extend(Derived);
+/** A heading of a guide, for its table of contents (kept by the loader, from the render). */
+export const HeadingSchema = z.object({ depth: z.number(), slug: z.string(), text: z.string() });
+export const DocsEntrySchema = DocsFields.extend({ ...Derived, headings: z.array(HeadingSchema).default([]) });
 export const ENTRY_SCHEMAS = {
 	minutes: MinutesEntrySchema,
 	rfcs: RfcEntrySchema,
 	projects: ProjectEntrySchema,
 	blog: BlogEntrySchema,
+	docs: DocsEntrySchema,
 } as const satisfies Record<ContentKind, z.ZodObject>;
 export type MinutesEntryData = z.output<typeof MinutesEntrySchema>;
 export type RfcEntryData = z.output<typeof RfcEntrySchema>;
 export type ProjectEntryData = z.output<typeof ProjectEntrySchema>;
 export type BlogEntryData = z.output<typeof BlogEntrySchema>;
+export type DocsEntryData = z.output<typeof DocsEntrySchema>;

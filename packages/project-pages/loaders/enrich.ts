@@ -1,7 +1,8 @@
 /**
  * What the loaders store for each entry beyond its front matter: its
- * permalink and source file, the GitHub references its body links, and for
- * minutes the summary extracted from the notes.
+ * permalink and source file, the GitHub references its body links, for
+ * minutes the summary extracted from the notes, and for guides the headings
+ * their table of contents lists (taken from the render, not parsed again).
  */
 import type { ContentKind } from '../content/kinds.ts';
 import { isoDay } from '../content/dates.ts';
@@ -10,6 +11,7 @@ import type { LoadedDocument } from '../content/read-content.ts';
 import { extractMinutes } from '../markdown/extract-minutes.ts';
 import type { RenderedMarkdown } from '../markdown/render.ts';
 import type { EntrySite } from './markdown-loader.ts';
+import { safeHeadingId } from './reserved-ids.ts';
 
 export function enrichEntry(
 	kind: ContentKind,
@@ -19,6 +21,7 @@ export function enrichEntry(
 	site: Pick<EntrySite, 'item' | 'rfcsPath'>,
 ): Record<string, unknown> {
 	const common = { permalink, file: loaded.source.file, references: rendered.references };
+	if (kind === 'docs') return { ...loaded.data, ...common, headings: tocHeadings(rendered.headings) };
 	if (kind !== 'minutes') return { ...loaded.data, ...common };
 	const data = loaded.data as MinutesData;
 	const summary = extractMinutes(
@@ -35,4 +38,9 @@ export function enrichEntry(
 		...common,
 		summary,
 	};
+}
+
+/** The headings a guide's table of contents lists: sections and their subsections (h2, h3), as rendered. */
+export function tocHeadings(headings: RenderedMarkdown['headings']): RenderedMarkdown['headings'] {
+	return headings.filter((h) => h.depth === 2 || h.depth === 3).map((h) => ({ ...h, slug: safeHeadingId(h.slug) }));
 }

@@ -6,6 +6,8 @@
  * HtmlStore (content/html-store.ts), not into Astro's data store.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'astro/zod';
 import { KINDS, type ContentKind } from '../content/kinds.ts';
@@ -14,6 +16,7 @@ import { HtmlStore } from '../content/html-store.ts';
 import { entryId, IdRegistry } from '../content/identity.ts';
 import { listContentFiles, loadDocument, readContentText, type ContentFile } from '../content/read-content.ts';
 import { summaryLimitWarning } from '../markdown/extract-minutes.ts';
+import { DEFAULT_DIALECT, type MarkdownDialect } from '../markdown/dialects.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
@@ -35,17 +38,25 @@ export interface EntrySite {
 	base: string;
 	/** One entry's name: minutes without a title are called "<item>: <date>". */
 	item: string;
+	/** How the kind's markdown is read on this site (the `markdown` option). */
+	dialect: MarkdownDialect;
+	/**
+	 * Whether a site path without its trailing slash is one of the site's pages (`/docs/install`), so
+	 * that a link to it, as mirage-www wrote them, gets the slash (utils/sections.ts, `sitePageMatcher`).
+	 */
+	isPage?: (sitePath: string) => boolean;
 	/** Goes into every entry's digest, so that changing the settings above re-renders stored entries. */
 	salt: string;
 }
 
 /** The registry's defaults, for a loader used without the integration's settings (tests). */
 export function defaultSite(kind: ContentKind): EntrySite {
-	return { sectionPath: KINDS[kind].path, rfcsPath: KINDS.rfcs.path, base: '/', item: KINDS[kind].item, salt: '' };
+	return { sectionPath: KINDS[kind].path, rfcsPath: KINDS.rfcs.path, base: '/', item: KINDS[kind].item, dialect: DEFAULT_DIALECT, salt: '' };
 }
 
 export interface MarkdownLoaderOptions {
-	kind: Exclude<ContentKind, 'blog'>;
+	/** A contributed kind: minutes, RFCs, projects, or a maintainer kind the site takes from anyone (`contributed`). */
+	kind: ContentKind;
 	/** Folder relative to the project root, e.g. `content/minutes`. */
 	directory: string;
 	/** Where rendered bodies are kept: `htmlStoreDir` of the virtual config module. */
@@ -92,7 +103,12 @@ export interface SyncOptions {
 
 /** Validates and renders `files` into the store; returns the ids written and the problems found. */
 export async function syncMarkdownEntries(
-	{ store, generateDigest, logger }: Pick<LoaderContext, 'store' | 'generateDigest'> & { logger?: Pick<LoaderContext['logger'], 'warn'> },
+	{
+		store,
+		generateDigest,
+		logger,
+		config,
+	}: Pick<LoaderContext, 'store' | 'generateDigest'> & { logger?: Pick<LoaderContext['logger'], 'warn'>; config?: Pick<LoaderContext['config'], 'publicDir'> },
 	{ kind, files, trusted, ids, bodies: bodiesDir, site = defaultSite(kind), keepEarlierBodies = false }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];
@@ -103,6 +119,7 @@ export async function syncMarkdownEntries(
 	// An unchanged file (same path, same text, same pipeline) keeps its entry without being parsed
 	// again, as long as its stored body is still there (a cache restored without it re-renders).
 	const previous = new Map(store.values().map((entry) => [entry.filePath, entry]));
+	const isPage = pageLinks(site, config?.publicDir);
 	const claim = (id: string, file: string, data: unknown, digest: string) => {
 		const clash = ids.claim(id, file) ?? (kind === 'rfcs' ? numbers.claim(String((data as { number: number }).number), file) : undefined);
 		if (clash) throw clash;
@@ -118,13 +135,17 @@ export async function syncMarkdownEntries(
 				if (existing?.digest === digest && bodies.has({ collection: kind, id: existing.id, digest })) {
 					return claim(existing.id, source.file, existing.data, digest);
 				}
-				const loaded = loadDocument(kind, source, text, site.schema);
+				const loaded = loadDocument(kind, source, text, site.schema, trusted);
 				const id = entryId(loaded, kind, site.sectionPath);
 				const limited = kind === 'minutes' ? summaryLimitWarning(loaded.doc.body) : undefined;
 				if (limited) logger?.warn(`${source.file}: ${limited}`);
 				claim(id, source.file, loaded.data, digest);
-				const rendered = await renderMarkdown(loaded.doc.body, { trusted, fileURL: new URL(`file://${source.absolutePath}`) });
-				const html = avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${site.sectionPath}/${id}`, site.base));
+				const rendered = await renderMarkdown(loaded.doc.body, {
+					trusted,
+					dialect: site.dialect,
+					fileURL: new URL(`file://${source.absolutePath}`),
+				});
+				const html = avoidReservedIds(rebaseRelativeUrls(rendered.html, `/${site.sectionPath}/${id}`, site.base, isPage));
 				bodies.set({ collection: kind, id, digest, filePath: source.file }, html);
 				store.set({ id, filePath: source.file, digest, data: enrichEntry(kind, loaded, id, rendered, site) });
 			} catch (error) {
@@ -139,6 +160,18 @@ export async function syncMarkdownEntries(
 			{ keepEarlier: keepEarlierBodies },
 		);
 	return { seen, errors };
+}
+
+/**
+ * The site's rule for which links are pages (`site.isPage`), less the files in `public/`: a link to
+ * `/blog/talk.pdf` is a file there, not a post, and keeps its URL.
+ */
+function pageLinks(site: EntrySite, publicDir: URL | undefined): ((sitePath: string) => boolean) | undefined {
+	const { isPage } = site;
+	if (!isPage) return undefined;
+	if (!publicDir) return isPage;
+	const dir = fileURLToPath(publicDir);
+	return (sitePath) => isPage(sitePath) && !(statSync(path.join(dir, sitePath), { throwIfNoEntry: false })?.isFile() ?? false);
 }
 
 function asContentError(file: string, error: unknown): ContentError {

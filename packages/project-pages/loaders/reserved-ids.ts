@@ -4,14 +4,19 @@
  * and the heading. Ids the entry pages use themselves are renamed (with the
  * in-page links to them) so that content can never take them over.
  */
-const RESERVED = new Set(['main', 'site-search', 'rfc-history', 'repos', 'outcome', 'references']);
+const RESERVED = new Set(['main', 'site-search', 'rfc-history', 'repos', 'outcome', 'references', 'on-this-page']);
 const HEADING_ID = /(<h[1-6] id=")([^"]+)"/g;
+
+/** The id a heading keeps: its own, or `<id>-section` when a page uses that id itself (a table of contents links to this). */
+export function safeHeadingId(id: string): string {
+	return RESERVED.has(id) || id.startsWith('refs-') ? `${id}-section` : id;
+}
 
 export function avoidReservedIds(html: string): string {
 	const renamed = new Map<string, string>();
 	const out = html.replace(HEADING_ID, (match, prefix: string, id: string) => {
-		if (!RESERVED.has(id) && !id.startsWith('refs-')) return match;
-		const safe = `${id}-section`;
+		const safe = safeHeadingId(id);
+		if (safe === id) return match;
 		renamed.set(id, safe);
 		return `${prefix}${safe}"`;
 	});

@@ -23,6 +23,11 @@ export interface MinutesSummary {
 	actions: ActionItem[];
 	decisions: string[];
 	rfcMentions: number[];
+	/**
+	 * What was read from the notes rather than the front matter: old-style minutes open with their
+	 * attendees and agenda, so the page's summary box leaves those out instead of showing them twice.
+	 */
+	inNotes: { chair: boolean; attendees: boolean; agenda: boolean };
 }
 
 export interface MinutesFrontmatter {
@@ -64,13 +69,19 @@ export function extractMinutes(body: string, frontmatter: MinutesFrontmatter = {
 	const blocks = tree.children;
 	const people = frontmatter.attendees?.length ? undefined : findAttendees(blocks);
 	const { actions, decisions } = findItems(tree);
+	const agenda = frontmatter.agenda?.length ? [...frontmatter.agenda] : findAgenda(blocks);
 	return {
 		chair: frontmatter.chair || people?.chair,
 		attendees: frontmatter.attendees?.length ? [...frontmatter.attendees] : (people?.names ?? []),
-		agenda: frontmatter.agenda?.length ? [...frontmatter.agenda] : findAgenda(blocks),
+		agenda,
 		actions,
 		decisions,
 		rfcMentions: body.length > MAX_BODY ? [] : findRfcMentions(body, rfcsPath),
+		inNotes: {
+			chair: !frontmatter.chair && Boolean(people?.chair),
+			attendees: Boolean(people?.names.length),
+			agenda: !frontmatter.agenda?.length && agenda.length > 0,
+		},
 	};
 }
 

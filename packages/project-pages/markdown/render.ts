@@ -1,7 +1,8 @@
 /**
  * Markdown body → HTML, with Sätteri (Astro 7's native engine) called
- * directly: GFM, Shiki highlighting, heading ids, `owner/repo#N` autolinks
- * and, for content from outside contributors, sanitized raw HTML.
+ * directly: the site's dialect (GFM, or strict CommonMark: dialects.ts),
+ * Shiki highlighting, heading ids, `owner/repo#N` autolinks and, for
+ * content from outside contributors, sanitized raw HTML.
  *
  * Plugin objects are built once per process (the pipeline below is
  * memoized); a render is one native parse plus a few filtered visitors, with
@@ -19,6 +20,7 @@ import { getHighlightPlugin } from './highlight.ts';
 import { normalizeCodeLangEntry } from './normalize-code-lang.ts';
 import { escapeRawHtmlEntry } from './escape-raw-html.ts';
 import { sanitizeMarkdownPlugin, sanitizePlugin } from './sanitize.ts';
+import { dialectFeatures, type MarkdownDialect } from './dialects.ts';
 
 export interface RenderedMarkdown {
 	html: string;
@@ -38,6 +40,8 @@ export interface RenderOptions {
 	 * `true` keeps raw HTML exactly as written.
 	 */
 	trusted: boolean;
+	/** How the markdown is read (dialects.ts); `gfm` unless said. Raw HTML is sanitized the same way in every dialect. */
+	dialect?: MarkdownDialect;
 	/** The source file, passed to plugins for their messages. */
 	fileURL?: URL;
 }
@@ -53,12 +57,15 @@ interface Pipeline {
 	untrustedPlain: HastPluginList;
 }
 
-// Astro's defaults for markdown: GFM and smart punctuation on. The body has
-// no front matter left, so a leading `---` block is content, not metadata.
-const PLAIN: Features = { gfm: true, smartPunctuation: true, frontmatter: false };
-const PLAIN_NO_SMART: Features = { ...PLAIN, smartPunctuation: false };
-const REPARSE_HTML: Features = { ...PLAIN, rawHtml: true };
-const REPARSE_HTML_NO_SMART: Features = { ...REPARSE_HTML, smartPunctuation: false };
+/**
+ * Sätteri's features for a dialect (GFM and smart punctuation on for `gfm`, Astro's defaults). The
+ * body has no front matter left, so a leading `---` block is content, not metadata. `rawHtml` reparses
+ * raw HTML into elements, for the sanitizer.
+ */
+function featuresOf(dialect: MarkdownDialect | undefined, { smart, rawHtml }: { smart: boolean; rawHtml: boolean }): Features {
+	const reading = dialectFeatures(dialect);
+	return { gfm: reading.gfm, smartPunctuation: reading.smartPunctuation && smart, frontmatter: false, ...(rawHtml ? { rawHtml: true } : {}) };
+}
 
 let pipeline: Promise<Pipeline> | undefined;
 
@@ -86,24 +93,22 @@ interface Plan {
 	features: Features;
 }
 
-function plan(p: Pipeline, source: string, trusted: boolean): Plan {
-	if (trusted) return { source, hastPlugins: p.trusted, features: PLAIN };
+function plan(p: Pipeline, source: string, { trusted, dialect }: RenderOptions): Plan {
+	if (trusted) return { source, hastPlugins: p.trusted, features: featuresOf(dialect, { smart: true, rawHtml: false }) };
 	const guarded = guardUntrusted(source);
 	// Without raw HTML the reparse (the costly part) and the full walk are skipped.
-	if (!guarded.hasHtml) {
-		return { source: guarded.source, hastPlugins: p.untrustedPlain, features: guarded.smartPunctuation ? PLAIN : PLAIN_NO_SMART };
-	}
+	const rawHtml = guarded.hasHtml;
 	return {
 		source: guarded.source,
-		hastPlugins: p.untrustedHtml,
-		features: guarded.smartPunctuation ? REPARSE_HTML : REPARSE_HTML_NO_SMART,
+		hastPlugins: rawHtml ? p.untrustedHtml : p.untrustedPlain,
+		features: featuresOf(dialect, { smart: guarded.smartPunctuation, rawHtml }),
 	};
 }
 
 /** Renders a markdown body (front matter already removed). */
 export async function renderMarkdown(source: string, options: RenderOptions): Promise<RenderedMarkdown> {
 	const p = await getPipeline();
-	const { hastPlugins, features, source: input } = plan(p, source, options.trusted);
+	const { hastPlugins, features, source: input } = plan(p, source, options);
 	const astro: SatteriAstroData = {
 		frontmatter: {},
 		headings: [],

@@ -44,6 +44,9 @@ if (form && count) {
 
 	const initial = parseSelection(location.search);
 	for (const box of boxes) box.checked = initial[box.name as keyof Selection]?.includes(box.value) ?? false;
+	// A shared link that filters: show which filters are on, folded or not.
+	const fold = document.querySelector<HTMLDetailsElement>('#project-filter-fold');
+	if (fold && boxes.some((box) => box.checked)) fold.open = true;
 	form.addEventListener('change', apply);
 	// `reset` fires before the boxes are cleared.
 	form.addEventListener('reset', () => setTimeout(apply));

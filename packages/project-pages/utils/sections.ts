@@ -13,6 +13,13 @@ export interface Section {
 	label: string;
 	/** One entry's name: page eyebrow, search result kind ("Weekly call", "RFC"). */
 	item: string;
+	/**
+	 * Former paths of the section (`wiki` for mirage-www's docs): each is a page that redirects to the
+	 * section's index, and `/<old path>/<id>/` redirects to the entry's page (the `oldPaths` option).
+	 */
+	oldPaths?: string[];
+	/** Entries served at the site root, `/<id>/`, whose page under the section redirects there (`atRoot`). */
+	atRoot?: string[];
 }
 
 /** The sections that are on; a section turned off (or not applicable) is absent. */
@@ -23,11 +30,13 @@ export type LabelOption = string | { name: string; item?: string | undefined };
 export interface SectionOptions {
 	labels?: Partial<Record<SectionKey, LabelOption>> | undefined;
 	paths?: Partial<Record<SectionKey, string | false>> | undefined;
+	oldPaths?: Partial<Record<SectionKey, readonly string[]>> | undefined;
+	atRoot?: Partial<Record<SectionKey, readonly string[]>> | undefined;
 	/** Whether a status section is wanted when `paths.status` does not say: the site tracks a toolchain. */
 	hasToolchain: boolean;
 }
 
-export function resolveSections({ labels = {}, paths = {}, hasToolchain }: SectionOptions): Sections {
+export function resolveSections({ labels = {}, paths = {}, oldPaths = {}, atRoot = {}, hasToolchain }: SectionOptions): Sections {
 	const sections: Sections = {};
 	for (const key of SECTION_KEYS) {
 		const spec = isContentKind(key) ? KINDS[key] : PAGE_SECTIONS[key];
@@ -36,7 +45,12 @@ export function resolveSections({ labels = {}, paths = {}, hasToolchain }: Secti
 		if (key === 'status' && path === undefined && !hasToolchain) continue;
 		if ('needs' in spec && !(spec.needs in sections)) continue;
 		const defaultItem = 'item' in spec ? spec.item : spec.label;
-		sections[key] = { path: path ?? spec.path, ...labelsOf(labels[key], spec.label, defaultItem) };
+		sections[key] = {
+			path: path ?? spec.path,
+			...labelsOf(labels[key], spec.label, defaultItem),
+			...(oldPaths[key]?.length ? { oldPaths: [...oldPaths[key]] } : {}),
+			...(atRoot[key]?.length ? { atRoot: [...atRoot[key]] } : {}),
+		};
 	}
 	return sections;
 }
@@ -75,8 +89,12 @@ export function sectionSummary(key: SectionKey): string | undefined {
 	return isContentKind(key) ? KINDS[key].summary : (PAGE_SECTIONS[key] as { summary?: string }).summary;
 }
 
-/** A route's URL pattern under its section: `''` the index, `.json` a file beside it (`/status.json`), anything else below it. */
+/**
+ * A route's URL pattern under its section: `''` the index, `.json` a file beside it (`/status.json`),
+ * `/feed.xml` a file at the site root, anything else below it.
+ */
 export function routePattern(section: Section, route: KindRoute): string {
+	if (route.pattern.startsWith('/')) return route.pattern;
 	if (route.pattern === '') return `/${section.path}`;
 	if (route.pattern.startsWith('.')) return `/${section.path}${route.pattern}`;
 	return `/${section.path}/${route.pattern}`;
@@ -90,7 +108,44 @@ export function sectionPage(section: Section, ...segments: string[]): string {
 	return `/${[section.path, ...segments].join('/')}/`;
 }
 
+/** An entry's page, before `base`: under its section (`/docs/install/`), or at the site root for an `atRoot` entry (`/security/`). */
+export function entryPage(section: Section, id: string): string {
+	return section.atRoot?.includes(id) ? `/${id}/` : sectionPage(section, id);
+}
+
 /** A file in a section (`/weekly/rss.xml`) or beside it (`/status.json` from `.json`). */
 export function sectionFile(section: Section, name: string): string {
 	return name.startsWith('.') ? `/${section.path}${name}` : `/${section.path}/${name}`;
+}
+
+/**
+ * Whether a site path (no trailing slash, before `base`) names one of the site's pages rather than a
+ * file: a section's index (`/docs`), an entry or fixed page under it (`/docs/install`,
+ * `/weekly/actions`), an old path of a section (`/wiki`, `/wiki/install`) or an entry served at the
+ * root (`/security`). A section's own files (`/weekly/rss.xml`) and anything deeper
+ * (`/blog/2016/diagram.pdf`) are not. Links written the mirage-www way, without the slash, are
+ * given it by the loaders (loaders/rebase-urls.ts).
+ */
+export function sitePageMatcher(sections: Sections): (sitePath: string) => boolean {
+	const prefixes: { path: string; files: string[] }[] = [];
+	const roots = new Set<string>();
+	for (const [key, section] of Object.entries(sections) as [SectionKey, Section][]) {
+		const spec = isContentKind(key) ? KINDS[key] : PAGE_SECTIONS[key];
+		const files = (spec.routes as readonly KindRoute[])
+			.map((route) => route.pattern)
+			.filter((pattern) => pattern !== '' && !pattern.startsWith('/') && !pattern.startsWith('.') && !pattern.includes('/') && pattern.includes('.'));
+		for (const path of [section.path, ...(section.oldPaths ?? [])]) prefixes.push({ path, files });
+		for (const id of section.atRoot ?? []) roots.add(id);
+	}
+	return (sitePath) => {
+		const path = sitePath.replace(/^\/+/, '');
+		if (path === '' || path.endsWith('/')) return false;
+		if (roots.has(path)) return true;
+		return prefixes.some((prefix) => {
+			if (path === prefix.path) return true;
+			if (!path.startsWith(`${prefix.path}/`)) return false;
+			const rest = path.slice(prefix.path.length + 1);
+			return !rest.includes('/') && !prefix.files.includes(rest);
+		});
+	};
 }

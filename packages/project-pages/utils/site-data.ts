@@ -8,16 +8,21 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { PeopleIndex, type PersonRefLike } from './people.ts';
 import { slug } from './slug.ts';
 import { isoDay } from '../content/dates.ts';
-import { cacheKey, sharedCacheKey } from './cache-keys.ts';
+import { cacheKey, linkKey, sharedCacheKey } from './cache-keys.ts';
 import { toolchainStatus } from '../components/status/get-status.ts';
+import config from 'virtual:project-pages/config';
+import { docsIndexView, type DocsIndexView } from './docs-index.ts';
 
 export type Minutes = CollectionEntry<'minutes'>;
 export type Post = CollectionEntry<'blog'>;
 export type Rfc = CollectionEntry<'rfcs'>;
 export type Project = CollectionEntry<'projects'>;
+export type Guide = CollectionEntry<'docs'>;
+export type Paper = CollectionEntry<'papers'>;
 
 export interface PersonActivity {
 	posts: Post[];
+	guides: Guide[];
 	calls: Minutes[];
 	chaired: Minutes[];
 	rfcs: Rfc[];
@@ -30,14 +35,20 @@ export interface SiteData {
 	posts: Post[];
 	rfcs: Rfc[];
 	projects: Project[];
+	/** Guides by title. */
+	guides: Guide[];
+	/** The docs index (docs.yaml) resolved against the guides, with each guide's previous and next. */
+	docs: DocsIndexView<Guide>;
+	/** Papers in the order of papers.yml. */
+	papers: Paper[];
 	people: PeopleIndex;
 	tags: Map<string, { label: string; posts: Post[] }>;
 	activity: Map<string, PersonActivity>;
 	/** Posts by tag, keyed by the tag's URL slug; the label is its first spelling. */
 	/** Calls whose notes mention an RFC, by RFC number. */
 	rfcDiscussions: Map<number, Minutes[]>;
-	/** Incremental-build keys: what every page shows, and what every project listing shows. */
-	keys: { shared: string; projects: string };
+	/** Incremental-build keys: what every page shows, what every project listing shows, and the docs index (every guide page shows its section). */
+	keys: { shared: string; projects: string; docs: string };
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -52,11 +63,14 @@ export function siteData(): Promise<SiteData> {
 const byDateDesc = (a: { data: { date: Date } }, b: { data: { date: Date } }) => b.data.date.getTime() - a.data.date.getTime();
 
 async function build(): Promise<SiteData> {
-	const [minutes, posts, rfcs, projects, peopleEntries, status] = await Promise.all([
+	const [minutes, posts, rfcs, projects, guides, papers, docsIndex, peopleEntries, status] = await Promise.all([
 		getCollection('minutes'),
 		getCollection('blog'),
 		getCollection('rfcs'),
 		getCollection('projects'),
+		getCollection('docs'),
+		getCollection('papers'),
+		getCollection('docsIndex'),
 		getCollection('people'),
 		toolchainStatus(),
 	]);
@@ -64,6 +78,9 @@ async function build(): Promise<SiteData> {
 	posts.sort(byDateDesc);
 	rfcs.sort((a, b) => a.data.number - b.data.number);
 	projects.sort((a, b) => b.data.year - a.data.year || a.data.title.localeCompare(b.data.title));
+	guides.sort((a, b) => a.data.title.localeCompare(b.data.title) || (a.id < b.id ? -1 : 1));
+	papers.sort((a, b) => a.data.order - b.data.order);
+	const docs = docsIndexView(docsIndex[0]?.data, guides, config.sections, 'More guides');
 	const people = new PeopleIndex(peopleEntries.map((e) => e.data));
 
 	const tags = new Map<string, { label: string; posts: Post[] }>();
@@ -80,10 +97,11 @@ async function build(): Promise<SiteData> {
 		const handle = people.find(ref)?.github;
 		if (!handle) return undefined;
 		let a = activity.get(handle);
-		if (!a) activity.set(handle, (a = { posts: [], calls: [], chaired: [], rfcs: [], projects: [], actions: [] }));
+		if (!a) activity.set(handle, (a = { posts: [], guides: [], calls: [], chaired: [], rfcs: [], projects: [], actions: [] }));
 		return a;
 	};
 	for (const post of posts) for (const author of post.data.authors) of(author)?.posts.push(post);
+	for (const guide of guides) for (const author of guide.data.authors) of(author)?.guides.push(guide);
 	for (const call of minutes) {
 		const { summary } = call.data;
 		for (const name of new Set(summary.attendees)) of(name)?.calls.push(call);
@@ -108,6 +126,11 @@ async function build(): Promise<SiteData> {
 			shared,
 			projects.map((p) => [p.id, p.digest]),
 		),
+		docs: cacheKey(
+			shared,
+			docsIndex.map((e) => e.digest ?? e.data),
+			guides.map(linkKey),
+		),
 	};
-	return { minutes, posts, rfcs, projects, people, tags, activity, rfcDiscussions, keys };
+	return { minutes, posts, rfcs, projects, guides, docs, papers, people, tags, activity, rfcDiscussions, keys };
 }

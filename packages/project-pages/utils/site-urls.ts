@@ -6,7 +6,7 @@
  */
 import config, { base } from 'virtual:project-pages/config';
 import type { ContentKind, SectionKey } from '../content/kinds.ts';
-import { sectionFile, sectionPage, type Section } from './sections.ts';
+import { entryPage, sectionFile, sectionPage, type Section } from './sections.ts';
 import { slug } from './slug.ts';
 import { withBase } from './with-base.ts';
 import { repoStatusPath } from '../ci/view.ts';
@@ -31,9 +31,9 @@ export function sectionFileUrl(key: SectionKey, name: string): string {
 	return link(sectionFile(required(key), name));
 }
 
-/** An entry's page. */
+/** An entry's page: under its section, or at the site root for a guide served there (`atRoot`). */
 export function entryUrl(entry: { collection: ContentKind; id: string }): string {
-	return sectionUrl(entry.collection, entry.id);
+	return link(entryPage(required(entry.collection), entry.id));
 }
 
 export function tagUrl(tag: string): string {
