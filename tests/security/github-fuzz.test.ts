@@ -27,6 +27,7 @@ import { parseXml, xmlElements } from '../helpers/xml.ts';
 import type { FakeCheckRun, FakeCommit, FakeContext, FakeGitHubData, FakeIssue, FakeRepo } from '../helpers/fake-github/model.ts';
 import { collectContentReferences } from '../../packages/project-pages/ci/content-references.ts';
 import { MARK, TEXT_VECTORS, URL_VECTORS } from './github-vectors.ts';
+import { createRandom } from '../../bench/lib/random.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_201);
 const TOKEN = 'ghp_FUZZtoken_must_never_show_0123456789';
@@ -34,18 +35,7 @@ const CONTENT = path.join(REPO, 'tests/fixtures/site/content');
 const REPOS = 6;
 const COMMITS = 4;
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-const rand = random(SEED);
+const rand = createRandom(SEED).next;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 /** One to three text vectors, sometimes with the token, around a little plain text. */
 const hostileText = (label: string) => {

@@ -25,7 +25,7 @@ describe('projectPages() options', () => {
 				calls: { start: '2026-1-7', time: '25:00' },
 				colour: 'red',
 			}),
-		).toThrowError(
+		).toThrow(
 			[
 				'Invalid projectPages() options:',
 				'  title: must not be empty',
@@ -41,6 +41,6 @@ describe('projectPages() options', () => {
 	});
 
 	it('requires a title and a description', () => {
-		expect(() => parseOptions({})).toThrowError('Invalid projectPages() options:\n  title: is required\n  description: is required');
+		expect(() => parseOptions({})).toThrow('Invalid projectPages() options:\n  title: is required\n  description: is required');
 	});
 });

@@ -43,16 +43,16 @@ describe('sections', () => {
 	});
 
 	it('refuse a path taken by another section or by the build, naming the option', () => {
-		expect(() => parseOptions({ ...base, paths: { minutes: 'a b' } })).toThrowError(
+		expect(() => parseOptions({ ...base, paths: { minutes: 'a b' } })).toThrow(
 			['Invalid projectPages() options:', '  paths.minutes: must be a URL path such as "weekly" or "community/calls"'].join('\n'),
 		);
-		expect(() => parseOptions({ ...base, paths: { rfcs: 'blog', people: 'pagefind' } })).toThrowError(
+		expect(() => parseOptions({ ...base, paths: { rfcs: 'blog', people: 'pagefind' } })).toThrow(
 			[
 				'Invalid projectPages() options:',
 				'  paths.rfcs: "blog" is already the path of blog; give each section its own',
 				'  paths.people: "pagefind" is used by the build itself',
 			].join('\n'),
 		);
-		expect(() => parseOptions({ ...base, labels: { essays: 'Essays' } })).toThrowError(/labels\.essays: /);
+		expect(() => parseOptions({ ...base, labels: { essays: 'Essays' } })).toThrow(/labels\.essays: /);
 	});
 });

@@ -5,6 +5,7 @@
  * links and raw HTML. And a seeded generator that mixes them into
  * documents, each vector between marker words that must survive.
  */
+import { createRandom } from '../../../bench/lib/random.ts';
 
 /** Raw-HTML and markdown vectors; each, rendered untrusted, must come out inert. */
 export const VECTORS: readonly string[] = [
@@ -123,17 +124,8 @@ export const HOSTILE_TEXT: readonly string[] = [
 	'{{ template }} ${expr} <%= erb %>',
 ];
 
-/** A seeded generator (mulberry32): the same seed gives the same documents everywhere. */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A seeded generator (the benchmark's mulberry32): the same seed gives the same documents everywhere. */
+export const random = (seed: number): (() => number) => createRandom(seed).next;
 
 export interface HostileBody {
 	markdown: string;

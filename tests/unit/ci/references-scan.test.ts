@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findReferences } from '../../../packages/project-pages/ci/references.ts';
 import { allCorpusMarkdown, corpusAvailable } from '../../helpers/corpus.ts';
+import { createRandom } from '../../../bench/lib/random.ts';
 
 // The reference definition: one global regex, with the same checks around each match.
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
@@ -35,15 +36,6 @@ function byRegex(text: string): string[] {
 }
 const byScan = (text: string) => findReferences(text).map((r) => `${r.index}:${r.length}:${r.id}`);
 
-/** A small seeded generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const PIECES = [
 	'a',
 	'b',
@@ -77,7 +69,7 @@ const PIECES = [
 
 describe('findReferences against the regex it replaced', () => {
 	it('agrees on generated text full of near-misses', () => {
-		const next = random(7);
+		const next = createRandom(7).next;
 		const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
 		const run = (chars: string, max: number) => Array.from({ length: 1 + Math.floor(next() * max) }, () => pick([...chars])).join('');
 		// Whole reference shapes with names near the length limits (39 and 100), so long ones are tried too.
