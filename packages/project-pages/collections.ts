@@ -94,7 +94,10 @@ export function projectPagesCollections<E extends KindExtensions = Record<never,
 	return {
 		...Object.fromEntries(CONTENT_KINDS.map((kind) => [kind, collection(kind)])),
 		people: defineCollection({ loader: peopleLoader({ file: `${dir}/people.yaml` }), schema: PersonFields }),
-		papers: defineCollection({ loader: papersLoader({ file: `${dir}/papers.yml`, on: Boolean(config.sections.papers) }), schema: PaperEntry }),
+		papers: defineCollection({
+			loader: papersLoader({ file: `${dir}/papers.yml`, on: Boolean(config.sections.papers) }),
+			schema: PaperEntry,
+		}),
 		docsIndex: defineCollection({
 			loader: docsIndexLoader({ file: `${dir}/docs.yaml`, on: Boolean(config.sections.docs) }),
 			schema: DocsIndexEntry,

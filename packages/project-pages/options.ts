@@ -103,10 +103,9 @@ export const ProjectPagesOptionsSchema = z
 		 */
 		atRoot: z
 			.strictObject({
-				docs: z.array(
-					z.string().regex(URL_SEGMENT, { error: 'must be a permalink (letters, digits, ".", "_" or "-")' }),
-					{ error: 'must be a list of permalinks' },
-				),
+				docs: z.array(z.string().regex(URL_SEGMENT, { error: 'must be a permalink (letters, digits, ".", "_" or "-")' }), {
+					error: 'must be a list of permalinks',
+				}),
 			})
 			.partial()
 			.default({}),
@@ -118,9 +117,7 @@ export const ProjectPagesOptionsSchema = z
 		markdown: z
 			.strictObject({
 				dialect: DialectSchema.default('gfm'),
-				kinds: z
-					.partialRecord(z.enum(CONTENT_KINDS, { error: `must be one of ${CONTENT_KINDS.join(', ')}` }), DialectSchema)
-					.default({}),
+				kinds: z.partialRecord(z.enum(CONTENT_KINDS, { error: `must be one of ${CONTENT_KINDS.join(', ')}` }), DialectSchema).default({}),
 			})
 			.prefault({}),
 		/**
@@ -154,15 +151,22 @@ export const ProjectPagesOptionsSchema = z
 		const sections = resolveSections({ ...options, hasToolchain: true });
 		const owners = new Map<string, string>();
 		const claim = (path: string, owner: string, where: (string | number)[]) => {
-			if (TAKEN_PATHS.includes(path.split('/')[0]!)) ctx.addIssue({ code: 'custom', path: where, message: `"${path}" is used by the build itself` });
+			if (TAKEN_PATHS.includes(path.split('/')[0]!))
+				ctx.addIssue({ code: 'custom', path: where, message: `"${path}" is used by the build itself` });
 			const taken = owners.get(path);
-			if (taken) ctx.addIssue({ code: 'custom', path: where, message: `"${path}" is already the path of ${taken}; give each its own` });
+			if (taken)
+				ctx.addIssue({ code: 'custom', path: where, message: `"${path}" is already the path of ${taken}; give each section its own` });
 			owners.set(path, owner);
 		};
 		for (const [key, section] of Object.entries(sections)) claim(section.path, key, ['paths', key]);
+		// Old paths may be shared between sections (their entries are told apart by id), never with a section's own path.
+		const oldPaths = new Set<string>();
 		for (const [key, paths] of Object.entries(options.oldPaths)) {
 			if (!sections[key as SectionKey]) continue;
-			paths?.forEach((path, i) => claim(path, `the old path of ${key}`, ['oldPaths', key, i]));
+			paths?.forEach((path, i) => {
+				if (!oldPaths.has(path)) claim(path, `an old path of ${key}`, ['oldPaths', key, i]);
+				oldPaths.add(path);
+			});
 		}
 		// An entry at the root is a one-segment path: it must not be a section's, an old path's or a file the build writes there.
 		const firstSegments = new Set([...owners.keys()].map((path) => path.split('/')[0]!.toLowerCase()));
@@ -171,7 +175,11 @@ export const ProjectPagesOptionsSchema = z
 			const where = ['atRoot', 'docs', i];
 			const lower = id.toLowerCase();
 			if (firstSegments.has(lower) || rootFiles.includes(lower))
-				ctx.addIssue({ code: 'custom', path: where, message: `"/${id}/" is already a section or a file of the site; serve another guide there` });
+				ctx.addIssue({
+					code: 'custom',
+					path: where,
+					message: `"/${id}/" is already a section or a file of the site; serve another guide there`,
+				});
 		});
 	})
 	.transform((options) => ({

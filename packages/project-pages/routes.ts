@@ -26,9 +26,11 @@ export function routesFor(options: Pick<ProjectPagesOptions, 'sections' | 'calls
 			routes.push({ pattern: routePattern(section, route), entrypoint: route.entrypoint });
 		}
 		const perEntry = (spec.routes as readonly KindRoute[]).some((route) => ENTRY_PAGE.test(route.pattern));
+		// Sections may share an old path (mirage-www's wiki held guides and calls): one route each.
 		for (const old of section.oldPaths ?? []) {
-			routes.push({ pattern: `/${old}`, entrypoint: './routes/redirects/old-index.astro' });
-			if (perEntry) routes.push({ pattern: `/${old}/[id]`, entrypoint: './routes/redirects/old-entry.astro' });
+			const index = { pattern: `/${old}`, entrypoint: './routes/redirects/old-index.astro' };
+			const entry = { pattern: `/${old}/[id]`, entrypoint: './routes/redirects/old-entry.astro' };
+			for (const route of perEntry ? [index, entry] : [index]) if (!routes.some((r) => r.pattern === route.pattern)) routes.push(route);
 		}
 	}
 	if (options.sections.docs?.atRoot?.length) routes.push({ pattern: '/[rootGuide]', entrypoint: './routes/docs/at-root.astro' });

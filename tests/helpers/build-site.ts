@@ -38,6 +38,8 @@ export interface BuildOptions {
 	contentConfig?: string;
 	/** More files of the site's own, by path relative to its root (components, CSS). */
 	files?: Record<string, string>;
+	/** A folder copied as the site's `public/` (images and documents the pages link to). */
+	public?: string;
 }
 
 export async function buildFixtureSite({ env = {}, ...site }: BuildOptions): Promise<FixtureSite> {
@@ -56,6 +58,7 @@ export async function prepareFixtureSite({
 	base,
 	contentConfig,
 	files = {},
+	public: publicFolder,
 }: Omit<BuildOptions, 'env'>): Promise<string> {
 	const root = await mkdtemp(path.join(tmpdir(), 'project-pages-site-'));
 	await mkdir(path.join(root, 'src'), { recursive: true });
@@ -99,6 +102,7 @@ export default defineConfig({ site: 'https://fixture.test', ${base ? `base: ${JS
 			await cp(source, destination, { recursive: true });
 		}
 	}
+	if (publicFolder) await cp(publicFolder, path.join(root, 'public'), { recursive: true });
 	return root;
 }
 

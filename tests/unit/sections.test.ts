@@ -10,12 +10,14 @@ describe('sections', () => {
 		const { sections } = parseOptions(base);
 		expect(sections).toEqual({
 			blog: { path: 'blog', label: 'Blog', item: 'Post' },
+			docs: { path: 'docs', label: 'Docs', item: 'Guide' },
 			minutes: { path: 'minutes', label: 'Minutes', item: 'Minutes' },
 			rfcs: { path: 'rfcs', label: 'RFCs', item: 'RFC' },
 			projects: { path: 'projects', label: 'Projects', item: 'Project' },
 			people: { path: 'people', label: 'People', item: 'People' },
 			tags: { path: 'tags', label: 'Tags', item: 'Tags' },
 			search: { path: 'search', label: 'Search', item: 'Search' },
+			papers: { path: 'papers', label: 'Papers', item: 'Papers' },
 		});
 		expect(parseOptions({ ...base, ci: { toolchain: { core: ['owner/repo'] } } }).sections.status).toEqual({
 			path: 'status',
@@ -35,7 +37,10 @@ describe('sections', () => {
 	});
 
 	it('move, nest or turn off; tags go with the blog; the sidebar and feeds follow', () => {
-		const { sections } = parseOptions({ ...base, paths: { minutes: '/community/calls/', blog: false, rfcs: false } });
+		const { sections } = parseOptions({
+			...base,
+			paths: { minutes: '/community/calls/', blog: false, rfcs: false, docs: false, papers: false },
+		});
 		expect(sections.minutes?.path).toBe('community/calls');
 		expect(Object.keys(sections)).toEqual(['minutes', 'projects', 'people', 'search']);
 		expect(navSections(sections)).toEqual(['minutes', 'projects', 'people']);

@@ -68,8 +68,6 @@ interface Entry {
 	id?: string;
 	/** URL path of the kind's section. */
 	sectionPath: string;
-	/** Maintainer content on this site: a link to a missing page is a warning there, an error in contributed files. */
-	trusted: boolean;
 	body: BodyLinks;
 }
 
@@ -128,9 +126,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 		const { file } = entry.source;
 		for (const link of entry.body.links) {
 			const broken = pages.brokenLink(link.url, publicFileExists);
-			// Maintainers' archives keep the dead links they always had (mirage-www's posts link pages long
-			// gone): there it is theirs to fix, and says so; in a contributed file it fails the check.
-			if (broken) findings.push(finding(file, link, `link ${link.url}: ${broken}`, entry.trusted ? 'warning' : 'error'));
+			if (broken) findings.push(finding(file, link, `link ${link.url}: ${broken}`));
 		}
 		for (const image of entry.body.images) {
 			const missing = missingImage(image.url, entry, { root, publicDir });
@@ -178,7 +174,7 @@ async function readEntry(
 		return undefined;
 	}
 	const body = scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx', dialect });
-	const entry: Entry = { kind, source, doc, sectionPath, trusted, body };
+	const entry: Entry = { kind, source, doc, sectionPath, body };
 	const limited = kind === 'minutes' ? summaryLimitWarning(doc.body) : undefined;
 	if (limited) findings.push(finding(source.file, { line: doc.bodyLine }, limited, 'warning'));
 	try {
@@ -198,17 +194,30 @@ async function readEntry(
 }
 
 /** `docs.yaml`: its schema, and every line of its sections resolving to a guide or a section of the site. Returns the files read (0 or 1). */
-async function checkDocsIndex(root: string, file: string, sections: Sections, guides: ReadonlySet<string>, findings: Finding[]): Promise<number> {
+async function checkDocsIndex(
+	root: string,
+	file: string,
+	sections: Sections,
+	guides: ReadonlySet<string>,
+	findings: Finding[],
+): Promise<number> {
 	try {
 		const index = await readDataFile(path.join(root, file), file, DocsIndexFields);
 		if (!index) return 0;
 		index.data.sections.forEach((section, s) => {
 			section.pages.forEach((page, p) => {
 				const line = resolveDocsLine(page, sections, guides);
-				if ('problem' in line) findings.push(finding(file, { line: index.lineOf(['sections', s, 'pages', p]) }, `sections.${s}.pages.${p}: ${line.problem}`));
+				if ('problem' in line)
+					findings.push(finding(file, { line: index.lineOf(['sections', s, 'pages', p]) }, `sections.${s}.pages.${p}: ${line.problem}`));
 			});
 			if (section.list && !sections[section.list])
-				findings.push(finding(file, { line: index.lineOf(['sections', s, 'list']) }, `sections.${s}.list: the ${section.list} section is off on this site`));
+				findings.push(
+					finding(
+						file,
+						{ line: index.lineOf(['sections', s, 'list']) },
+						`sections.${s}.list: the ${section.list} section is off on this site`,
+					),
+				);
 		});
 	} catch (error) {
 		findings.push(...fromError(file, error));

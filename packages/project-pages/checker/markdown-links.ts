@@ -67,7 +67,10 @@ function embeddedSources(html: string): Array<{ url: string; offset: number }> {
 }
 
 function decodeHtmlEntities(text: string): string {
-	return text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[name]!);
+	return text.replace(
+		/&(amp|lt|gt|quot|#39|apos);/g,
+		(_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[name]!,
+	);
 }
 
 export interface ScanOptions {

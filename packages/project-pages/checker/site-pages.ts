@@ -93,19 +93,21 @@ export class SitePages {
 		const segments = urlPath.split('/').slice(1);
 		if (segments.at(-1) === '') segments.pop();
 		if (this.#exact.has(segments.join('/'))) return undefined;
-		const section = this.#sections.find((s) => s.segments.every((part, i) => segments[i] === part));
-		if (!section) return undefined;
-		const rest = segments.slice(section.segments.length);
+		// The longest matching path; several sections when they share an old path (`wiki`: guides and calls).
+		const first = this.#sections.find((s) => s.segments.every((part, i) => segments[i] === part));
+		if (!first) return undefined;
+		const candidates = this.#sections.filter((s) => s.segments.join('/') === first.segments.join('/'));
+		const rest = segments.slice(first.segments.length);
 		if (rest.length === 0 || publicFileExists(urlPath)) return undefined;
-		if (section.fixed.some((pattern) => this.#matchesFixed(pattern, rest))) return undefined;
+		if (candidates.some((section) => section.fixed.some((pattern) => this.#matchesFixed(pattern, rest)))) return undefined;
 		let id: string;
 		try {
 			id = decodeURIComponent(rest.join('/'));
 		} catch {
 			return `is not a valid URL path (bad %-escape)`;
 		}
-		if (rest.length === 1 && this.has(section.key, id)) return undefined;
-		return `must point at an existing page; ${section.missing(id)}${this.#hint(section, id)}`;
+		if (rest.length === 1 && candidates.some((section) => this.has(section.key, id))) return undefined;
+		return `must point at an existing page; ${candidates.map((section) => section.missing(id)).join(', and ')}${this.#hint(first, id)}`;
 	}
 
 	#matchesFixed(pattern: string[], rest: string[]): boolean {

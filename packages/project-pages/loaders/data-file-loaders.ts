@@ -20,7 +20,11 @@ interface DataFileLoaderOptions {
 	on: boolean;
 }
 
-function dataFileLoader(name: string, { file, on }: DataFileLoaderOptions, sync: (context: LoaderContext, absolute: string) => Promise<void>): Loader {
+function dataFileLoader(
+	name: string,
+	{ file, on }: DataFileLoaderOptions,
+	sync: (context: LoaderContext, absolute: string) => Promise<void>,
+): Loader {
 	return {
 		name: `project-pages:${name}`,
 		async load(context) {

@@ -51,7 +51,14 @@ export interface EntrySite {
 
 /** The registry's defaults, for a loader used without the integration's settings (tests). */
 export function defaultSite(kind: ContentKind): EntrySite {
-	return { sectionPath: KINDS[kind].path, rfcsPath: KINDS.rfcs.path, base: '/', item: KINDS[kind].item, dialect: DEFAULT_DIALECT, salt: '' };
+	return {
+		sectionPath: KINDS[kind].path,
+		rfcsPath: KINDS.rfcs.path,
+		base: '/',
+		item: KINDS[kind].item,
+		dialect: DEFAULT_DIALECT,
+		salt: '',
+	};
 }
 
 export interface MarkdownLoaderOptions {
@@ -108,7 +115,10 @@ export async function syncMarkdownEntries(
 		generateDigest,
 		logger,
 		config,
-	}: Pick<LoaderContext, 'store' | 'generateDigest'> & { logger?: Pick<LoaderContext['logger'], 'warn'>; config?: Pick<LoaderContext['config'], 'publicDir'> },
+	}: Pick<LoaderContext, 'store' | 'generateDigest'> & {
+		logger?: Pick<LoaderContext['logger'], 'warn'>;
+		config?: Pick<LoaderContext['config'], 'publicDir'>;
+	},
 	{ kind, files, trusted, ids, bodies: bodiesDir, site = defaultSite(kind), keepEarlierBodies = false }: SyncOptions,
 ) {
 	const errors: ContentError[] = [];

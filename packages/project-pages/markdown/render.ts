@@ -64,7 +64,12 @@ interface Pipeline {
  */
 function featuresOf(dialect: MarkdownDialect | undefined, { smart, rawHtml }: { smart: boolean; rawHtml: boolean }): Features {
 	const reading = dialectFeatures(dialect);
-	return { gfm: reading.gfm, smartPunctuation: reading.smartPunctuation && smart, frontmatter: false, ...(rawHtml ? { rawHtml: true } : {}) };
+	return {
+		gfm: reading.gfm,
+		smartPunctuation: reading.smartPunctuation && smart,
+		frontmatter: false,
+		...(rawHtml ? { rawHtml: true } : {}),
+	};
 }
 
 let pipeline: Promise<Pipeline> | undefined;

@@ -76,5 +76,8 @@ const SITE_RELATIVE = /(<[a-z][a-z0-9-]*(?:\s[^<>]*?)?\s(?:href|src|poster)=")(\
 
 /** `html` with every site-relative link made absolute on `site`: a feed reader has no page to resolve them from. */
 export function absoluteLinks(html: string, site: URL): string {
-	return html.replace(SITE_RELATIVE, (_match, prefix: string, url: string) => `${prefix}${new URL(url.replace(/&amp;/g, '&'), site).href.replace(/&/g, '&amp;')}"`);
+	return html.replace(
+		SITE_RELATIVE,
+		(_match, prefix: string, url: string) => `${prefix}${new URL(url.replace(/&amp;/g, '&'), site).href.replace(/&/g, '&amp;')}"`,
+	);
 }

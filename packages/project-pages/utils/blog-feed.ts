@@ -58,7 +58,9 @@ type Container = Awaited<ReturnType<typeof experimental_AstroContainer.create>>;
  */
 async function mdxContainer(): Promise<Container> {
 	const id = '@astrojs/mdx/server.js';
-	const { default: renderer } = (await import(/* @vite-ignore */ id)) as { default: Parameters<Container['addServerRenderer']>[0]['renderer'] };
+	const { default: renderer } = (await import(/* @vite-ignore */ id)) as {
+		default: Parameters<Container['addServerRenderer']>[0]['renderer'];
+	};
 	const container = await experimental_AstroContainer.create();
 	container.addServerRenderer({ name: 'astro:jsx', renderer });
 	return container;

@@ -77,7 +77,12 @@ export function docsIndexView<G extends { id: string }>(
 		});
 		if (section.list !== undefined && !(isContentKind(section.list) && sections[section.list]))
 			throw new Error(`${index?.file ?? 'docs.yaml'}: sections.${s}.list: the ${section.list} section is off on this site`);
-		out.push({ title: section.title, ...(section.description ? { description: section.description } : {}), items, ...(section.list ? { list: section.list } : {}) });
+		out.push({
+			title: section.title,
+			...(section.description ? { description: section.description } : {}),
+			items,
+			...(section.list ? { list: section.list } : {}),
+		});
 	});
 	const rest = guides.filter((guide) => !listed.has(guide.id));
 	if (rest.length > 0) out.push({ title: restTitle, items: rest.map((guide) => ({ guide })), rest: true });
@@ -90,5 +95,10 @@ export function docsIndexView<G extends { id: string }>(
 			neighbours.set(guide.id, { section: section.title, previous: inSection[i - 1], next: inSection[i + 1] });
 		});
 	}
-	return { ...(index?.title ? { title: index.title } : {}), ...(index?.description ? { description: index.description } : {}), sections: out, neighbours };
+	return {
+		...(index?.title ? { title: index.title } : {}),
+		...(index?.description ? { description: index.description } : {}),
+		sections: out,
+		neighbours,
+	};
 }

@@ -18,7 +18,15 @@ export async function guidePaths({ atRoot }: { atRoot: boolean }) {
 		return {
 			params: atRoot ? { rootGuide: guide.id } : { permalink: guide.id },
 			props: { guide, moved },
-			cacheKey: cacheKey(keys.shared, guide.digest, moved, around?.section, linkKey(around?.previous), linkKey(around?.next), config.repository),
+			cacheKey: cacheKey(
+				keys.shared,
+				guide.digest,
+				moved,
+				around?.section,
+				linkKey(around?.previous),
+				linkKey(around?.next),
+				config.repository,
+			),
 		};
 	});
 }

@@ -133,7 +133,10 @@ export function sitePageMatcher(sections: Sections): (sitePath: string) => boole
 		const spec = isContentKind(key) ? KINDS[key] : PAGE_SECTIONS[key];
 		const files = (spec.routes as readonly KindRoute[])
 			.map((route) => route.pattern)
-			.filter((pattern) => pattern !== '' && !pattern.startsWith('/') && !pattern.startsWith('.') && !pattern.includes('/') && pattern.includes('.'));
+			.filter(
+				(pattern) =>
+					pattern !== '' && !pattern.startsWith('/') && !pattern.startsWith('.') && !pattern.includes('/') && pattern.includes('.'),
+			);
 		for (const path of [section.path, ...(section.oldPaths ?? [])]) prefixes.push({ path, files });
 		for (const id of section.atRoot ?? []) roots.add(id);
 	}

@@ -57,6 +57,7 @@ describe('extractMinutes on mirage-www shapes', () => {
 			decisions: [],
 			rfcMentions: [],
 			chair: undefined,
+			inNotes: { chair: false, attendees: true, agenda: false },
 		});
 		expect(extractMinutes('## Attendees\n\n- Hannes Mehnert (chair)\n- Reynir Björnsson\n')).toMatchObject({
 			chair: 'Hannes Mehnert',
@@ -150,11 +151,21 @@ describe('new-style front matter', () => {
 			actions: [{ owner: 'Ada', text: 'write up the next steps', done: false }],
 			decisions: ['one line per decision.'],
 			rfcMentions: [],
+			// The notes open with both: the page's summary box leaves them out rather than repeat them.
+			inNotes: { chair: false, attendees: true, agenda: true },
 		});
 	});
 
 	it('returns empty lists for an empty body', () => {
-		expect(extractMinutes('')).toEqual({ chair: undefined, attendees: [], agenda: [], actions: [], decisions: [], rfcMentions: [] });
+		expect(extractMinutes('')).toEqual({
+			chair: undefined,
+			attendees: [],
+			agenda: [],
+			actions: [],
+			decisions: [],
+			rfcMentions: [],
+			inNotes: { chair: false, attendees: false, agenda: false },
+		});
 	});
 });
 
@@ -236,6 +247,7 @@ describe('hostile minutes bodies', () => {
 			actions: [],
 			decisions: [],
 			rfcMentions: [],
+			inNotes: { chair: false, attendees: false, agenda: false },
 		});
 	});
 
