@@ -76,6 +76,13 @@ describe('npm run new', () => {
 		expect(await readFile(path.join(dir, 'content/blog/hello-world.md'), 'utf8')).toContain('authors:\n  - ada\n');
 	});
 
+	it('writes a guide, whose "##" headings make its table of contents', async () => {
+		expect((await runNew('guide', 'Deploying with Docker', '--author', 'ada')).stdout).toBe('content/docs/deploying-with-docker.md\n');
+		const text = await readFile(path.join(dir, 'content/docs/deploying-with-docker.md'), 'utf8');
+		expect(text).toMatch(/^---\ntitle: Deploying with Docker\ndate: \d{4}-\d{2}-\d{2}\nauthors:\n {2}- ada\n/);
+		expect(text.match(/^## .*/gm)).toEqual(['## Before you start', '## Steps', '## Next']);
+	});
+
 	it('refuses to overwrite', async () => {
 		const file = path.join(dir, 'content/minutes/2026-03-04.md');
 		await writeFile(file, 'edited by hand\n');
@@ -88,8 +95,8 @@ describe('npm run new', () => {
 	});
 
 	it.each([
-		[[], 'say what to create: post, minutes, rfc or project'],
-		[['essay', 'x'], 'unknown kind "essay"; it must be one of post, minutes, rfc, project'],
+		[[], 'say what to create: post, guide, minutes, rfc or project'],
+		[['essay', 'x'], 'unknown kind "essay"; it must be one of post, guide, minutes, rfc, project'],
 		[['rfc'], 'rfc needs a title, e.g. project-pages new rfc "Error handling"'],
 		[['post', '  '], 'post needs a title'],
 		[['project', '!!!'], 'the title "!!!" has no letters or digits to make a file name from'],
@@ -119,6 +126,6 @@ describe('npm run new', () => {
 	it('writes files that pass the content checker as they are', async () => {
 		const { result } = await checkProject(dir);
 		expect(result.findings.map(formatFinding)).toEqual([]);
-		expect(result.files).toBe(7);
+		expect(result.files).toBe(8);
 	});
 });
