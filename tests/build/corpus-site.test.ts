@@ -26,7 +26,7 @@ const OPTIONS = {
 	description: 'A library operating system.',
 	repository: 'mirage/mirage-www',
 	paths: { minutes: 'weekly' },
-	oldPaths: { docs: ['wiki'], minutes: ['wiki'], people: ['community'] },
+	oldPaths: { docs: ['wiki'], minutes: ['wiki'], papers: ['wiki/papers', 'docs/papers'], people: ['community'] },
 	atRoot: { docs: ['security'] },
 	markdown: { kinds: { blog: 'commonmark', docs: 'commonmark' } },
 };
@@ -177,12 +177,17 @@ describe.skipIf(!present)('mirage-www, the whole of it, unchanged', () => {
 	it('passes the content checker with no errors', async () => {
 		const { result } = await checkProject(site.root);
 		const errors = result.findings.filter((f) => f.severity === 'error').map(formatFinding);
-		// The shared copy keeps 40 of mirage-www's 78 posts: a link to one it left out (a post the 2016
-		// index lists) is broken here and fine in a checkout, which CI builds with every post.
+		// The shared copy keeps 40 of mirage-www's 78 posts: a call's link to one it left out (a post the
+		// 2016 index lists) is broken here and fine in a checkout, which CI builds with every post.
 		const leftOut = corpusLayout() === 'shared' ? await postsLeftOut() : new Set<string>();
 		const real = errors.filter((e) => !leftOut.has(/no post has the permalink "([^"]+)"$/.exec(e)?.[1] ?? ''));
 		expect(real).toEqual([]);
-		expect(errors.length - real.length).toBeLessThanOrEqual(5);
+		expect(errors.length - real.length).toBeLessThanOrEqual(2);
+		// Dead links in maintainers' files are findings still, as warnings: a guide mirage-www never had.
+		const warnings = result.findings.filter((f) => f.severity === 'warning').map(formatFinding);
+		expect(warnings).toContain(
+			'content/blog/2014-in-review.md:83:41: warning: link /docs/profiling: must point at an existing page; no guide has the permalink "profiling"',
+		);
 		expect(result.files).toBeGreaterThan(posts.length + guides.length + 50);
 	});
 });

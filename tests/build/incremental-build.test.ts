@@ -63,7 +63,8 @@ describe('incremental rebuilds', () => {
 		await appendFile(path.join(site.root, 'content/people.yaml'), '- name: Carol Unknown\n  github: carol\n');
 		const { output } = await site.rebuild();
 		expect(restored(output)).toEqual([]);
-		expect(await site.read('weekly/weekly-2015-03-04/index.html')).toContain('href="/people/carol/"');
+		// Carol attended the old call (its notes name her): she now has a page that lists it.
+		expect(await site.read('people/carol/index.html')).toContain('href="/weekly/weekly-2015-03-04/"');
 	});
 
 	it('removes the page of a deleted call and its stored body, and keeps the rest', async () => {

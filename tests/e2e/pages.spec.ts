@@ -20,6 +20,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
 	{ name: 'blog', index: '/blog/', nav: 'Blog', entry: /^\/blog\/[^/]+\/$/ },
+	{ name: 'docs', index: '/docs/', nav: 'Docs', entry: /^\/docs\/[^/]+\/$/ },
 	{ name: 'weekly', index: '/weekly/', nav: 'Weekly calls', entry: /^\/weekly\/(?!actions\/)[^/]+\/$/ },
 	{ name: 'rfcs', index: '/rfcs/', nav: 'RFCs', entry: /^\/rfcs\/[^/]+\/$/ },
 	{ name: 'projects', index: '/projects/', nav: 'Pioneer Projects', entry: /^\/projects\/(?!filter\/)[^/]+\/$/ },
@@ -89,4 +90,42 @@ test('404: a missing address answers 404 with the not-found page', async ({ page
 	await expect(page).toHaveURL('/');
 	await page.goto('/no/such/page/');
 	await expectNoSidewaysScroll(page, '404');
+});
+
+test('a guide: its table of contents leads to its headings, previous/next stay in its section, and it can be edited on GitHub', async ({
+	page,
+}) => {
+	await open(page, '/docs/install/', 'Docs');
+	const toc = page.locator('nav.toc');
+	const first = toc.locator('a').first();
+	const target = (await first.getAttribute('href'))!;
+	expect(target).toMatch(/^#/);
+	await first.click();
+	await expect(page).toHaveURL(new RegExp(`${target}$`));
+	await expect(page.locator(`main ${target}`)).toBeInViewport();
+	await expect(page.locator('main time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+	await expect(page.locator('main a', { hasText: 'Edit this page' })).toHaveAttribute(
+		'href',
+		'https://github.com/mirage/mirage-www/edit/main/content/docs/install.md',
+	);
+	const next = page.locator('nav.prev-next a[rel="next"]');
+	const nextHref = (await next.getAttribute('href'))!;
+	await next.click();
+	await expect(page).toHaveURL(nextHref);
+	await expect(page.locator('nav.prev-next a[rel="prev"]')).toHaveAttribute('href', '/docs/install/');
+	await expectNoSidewaysScroll(page, 'guide');
+});
+
+test('old addresses: /wiki/<permalink>/ and /docs/security/ arrive at the page that took their place', async ({ page }) => {
+	await page.goto('/wiki/install/');
+	await expect(page).toHaveURL('/docs/install/');
+	await page.goto('/docs/security/');
+	await expect(page).toHaveURL('/security/');
+	await expect(page.locator('main#main h1')).not.toBeEmpty();
+});
+
+test('papers page', async ({ page }) => {
+	await open(page, '/papers/');
+	expect(await page.locator('main li.paper').count()).toBeGreaterThan(0);
+	await expectNoSidewaysScroll(page, 'papers');
 });

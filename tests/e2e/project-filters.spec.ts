@@ -127,6 +127,22 @@ test('/projects/ has no axe violation with or without JavaScript', async ({ page
 	await expectNoSidewaysScroll(page, 'projects-js');
 });
 
+test('on a phone the filters are folded, so the first project shows on the first screen; a tap opens them; a wide screen shows them open', async ({
+	page,
+}) => {
+	await page.setViewportSize({ width: 375, height: 740 });
+	await gotoWithoutScripts(page, '/projects/');
+	const links = page.locator('#project-filter-links');
+	await expect(links).toBeHidden();
+	await expect(page.locator('.project-card').first()).toBeInViewport();
+	await page.locator('#project-filter-fold > summary').click();
+	await expect(links).toBeVisible();
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('/projects/');
+	await expect(page.locator('#project-filter-form')).toBeVisible();
+	await expect(page.locator('#project-filter-fold > summary')).toBeHidden();
+});
+
 test.describe('with JavaScript', () => {
 	test('checkboxes filter at once, combine, update the count and the URL, and the URL restores them', async ({ page }) => {
 		await page.goto('/projects/');

@@ -36,7 +36,12 @@ export const FIXTURE_SITES = {
 	/** The site's own example content with a call schedule and the committed status snapshot, indexed by Pagefind. */
 	'example-content': {
 		content: { '.': 'content' },
-		options: { calls: { start: '2026-01-07', time: '16:00', everyWeeks: 2 }, ci: { snapshot: 'src/data/status-snapshot.json' } },
+		// content/docs.yaml lists the security guide at /security, where the site serves it.
+		options: {
+			calls: { start: '2026-01-07', time: '16:00', everyWeeks: 2 },
+			atRoot: { docs: ['security'] },
+			ci: { snapshot: 'src/data/status-snapshot.json' },
+		},
 		pagefind: true,
 	},
 	/**

@@ -186,7 +186,7 @@ describe('its command, from node_modules', () => {
 		expect(text).not.toMatch(/mirage/i);
 		const usage = await projectPages('new');
 		expect(usage.code).toBe(2);
-		expect(usage.stderr).toContain('say what to create: post, minutes, rfc or project');
+		expect(usage.stderr).toContain('say what to create: post, guide, minutes, rfc or project');
 	});
 });
 

@@ -196,12 +196,21 @@ describe('the hostile fixture site', () => {
 
 	it('writes every XML file well-formed, as a strict XML parser reads it, with the hostile titles as text', async () => {
 		const xml = await files(site.dist, /\.xml$/);
-		expect(xml.sort()).toEqual(['blog/rss.xml', 'sitemap-0.xml', 'sitemap-index.xml', 'status/feed.xml', 'weekly/rss.xml']);
+		expect(xml.sort()).toEqual([
+			'blog/atom.xml',
+			'blog/rss.xml',
+			'feed.xml',
+			'sitemap-0.xml',
+			'sitemap-index.xml',
+			'status/feed.xml',
+			'weekly/rss.xml',
+		]);
 		for (const file of xml) {
 			// Throws, naming the line, on anything not well-formed.
 			const texts = xmlElements(parseXml(await site.read(file))).map((e) => e.text);
 			if (file === 'weekly/rss.xml') expect(texts.join('\n')).toContain("Call </title><script>alert('title')</script> & friends ]]>");
-			if (file === 'blog/rss.xml') expect(texts.join('\n')).toContain('Feed text with ]]> and <![CDATA[ and &nbsp; and ');
+			if (file === 'blog/rss.xml' || file === 'feed.xml')
+				expect(texts.join('\n')).toContain('Feed text with ]]> and <![CDATA[ and &nbsp; and ');
 		}
 	});
 
@@ -255,9 +264,21 @@ describe('files the build must refuse', () => {
 			path.join(site.root, 'content/projects/evil-link.md'),
 			project.replace('post: /blog/hostile-post/', 'post: " javascript:alert(1)"'),
 		);
-		const lines = (await checkContent({ root: site.root, contentDir: 'content' })).findings
+		const errors = (await checkContent({ root: site.root, contentDir: 'content' })).findings
 			.filter((f) => f.severity === 'error')
 			.map(formatFinding);
+		// The hostile bodies' images are reported too, each with its line: `<img src=x onerror=…>` is
+		// missing, and a javascript: or data: source is dropped from the page, which the author should hear.
+		const images = errors.filter((line) =>
+			/:\d+:\d+: image (?:x: must exist; |"(?:javascript|data):[^"]*": must be an http\(s\) URL or a path; )/.test(line),
+		);
+		expect(images.filter((line) => line.includes(': image x: ')).length).toBeGreaterThan(5);
+		expect(images.filter((line) => line.includes('"javascript:')).length).toBeGreaterThan(5);
+		// `<img src="&#106;&#97;…">` spells javascript: in character references; the checker reads it as a browser does.
+		expect(images).toContain(
+			'content/projects/seeded-3.md:21:19: image "javascript:alert(1)": must be an http(s) URL or a path; this one is dropped from the page',
+		);
+		const lines = errors.filter((line) => !images.includes(line));
 		expect(lines).toEqual([
 			'content/minutes/2026-04-08.md:1:1: front matter must be YAML: remove "js" after the opening ---',
 			expect.stringMatching(/^content\/minutes\/collide\.md:3:12: permalink "Index\.html" would collide/),

@@ -17,6 +17,18 @@ describe('rebaseRelativeUrls', () => {
 		);
 	});
 
+	it('gives a link to a page written without its slash the slash, and never a file or an image', () => {
+		const isPage = (sitePath: string) => sitePath.startsWith('/docs/') || sitePath.startsWith('/rfcs/');
+		expect(
+			rebaseRelativeUrls(
+				'<a href="/docs/hello-world#x">a</a><img src="/rfcs/x.png" alt=""><a href="../rfcs/0001-a">b</a>',
+				'/blog/post/',
+				'/',
+				isPage,
+			),
+		).toBe('<a href="/docs/hello-world/#x">a</a><img src="/rfcs/x.png" alt=""><a href="/rfcs/0001-a/">b</a>');
+	});
+
 	it('leaves absolute, root-relative and fragment URLs, and code samples, alone', () => {
 		const html = '<a href="https://x.org/a">a</a><a href="/b">b</a><a href="#c">c</a><code>&lt;a href="foo.html"&gt;</code>';
 		expect(rebaseRelativeUrls(html, '/weekly/x/')).toBe(html);

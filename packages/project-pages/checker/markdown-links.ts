@@ -66,10 +66,16 @@ function embeddedSources(html: string): Array<{ url: string; offset: number }> {
 	return out;
 }
 
+/** The character references an attribute value may hold (named ones HTML authors write, and numeric ones), as a browser reads them. */
 function decodeHtmlEntities(text: string): string {
 	return text.replace(
-		/&(amp|lt|gt|quot|#39|apos);/g,
-		(_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[name]!,
+		/&(?:(amp|lt|gt|quot|apos|colon|sol|tab|newline)|#(\d{1,7})|#x([0-9a-f]{1,6}));?/gi,
+		(whole, name?: string, dec?: string, hex?: string) => {
+			if (name)
+				return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', tab: '\t', newline: '\n' }[name.toLowerCase()]!;
+			const code = dec ? Number(dec) : parseInt(hex!, 16);
+			return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+		},
 	);
 }
 

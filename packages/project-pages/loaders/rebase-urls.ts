@@ -12,14 +12,16 @@
  * answer 404.
  */
 // Only inside a real tag: code samples keep `href="x"` as text, after an escaped `&lt;`.
-const RELATIVE_ATTR = /(<[a-z][a-z0-9-]*(?:\s[^<>]*?)?\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|\/\/|#|\?)([^"]*)"/gi;
+const RELATIVE_ATTR = /(<[a-z][a-z0-9-]*(?:\s[^<>]*?)?\s(href|src)=")(?![a-z][a-z0-9+.-]*:|\/\/|#|\?)([^"]*)"/gi;
 
 export function rebaseRelativeUrls(html: string, pagePath: string, base = '/', isPage?: (sitePath: string) => boolean): string {
 	if (!html.includes('="')) return html;
-	return html.replace(RELATIVE_ATTR, (_match, prefix: string, url: string) => {
+	return html.replace(RELATIVE_ATTR, (_match, prefix: string, attribute: string, url: string) => {
 		if (url === '') return `${prefix}"`;
 		const sitePath = url.startsWith('/') ? url : resolvePageRelative(url.replace(/&amp;/g, '&'), pagePath).replace(/&/g, '&amp;');
-		return `${prefix}${base}${withPageSlash(sitePath, isPage).slice(1)}"`;
+		// A `src` is a file (an image, a frame's document), never given a page's slash.
+		const rebased = attribute.toLowerCase() === 'href' ? withPageSlash(sitePath, isPage) : sitePath;
+		return `${prefix}${base}${rebased.slice(1)}"`;
 	});
 }
 
