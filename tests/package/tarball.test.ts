@@ -165,17 +165,20 @@ describe('its command, from node_modules', () => {
 		const clean = await projectPages('check');
 		expect(clean.stderr).toContain('check: 0 errors, 0 warnings in 2 files under content/');
 		expect(clean.code).toBe(0);
-		await writeFile(
-			path.join(project, 'content/blog/broken.md'),
-			'---\ntitle: Broken\ndate: 2026-02-30\n---\n\n[gone](/minutes/2026-01-08/)\n',
-		);
-		const broken = await projectPages('check');
-		expect(broken.code).toBe(1);
-		expect(broken.stdout.trimEnd().split('\n')).toEqual([
-			'content/blog/broken.md:3:7: date: must be a real calendar date (got "2026-02-30")',
-			'content/blog/broken.md:6:1: link /minutes/2026-01-08/: must point at an existing page; no minutes have the permalink "2026-01-08"',
-		]);
-		await rm(path.join(project, 'content/blog/broken.md'));
+		const file = path.join(project, 'content/blog/broken.md');
+		await writeFile(file, '---\ntitle: Broken\ndate: 2026-02-30\n---\n\n[gone](/minutes/2026-01-08/)\n');
+		try {
+			const broken = await projectPages('check');
+			expect(broken.code).toBe(1);
+			expect(broken.stdout.trimEnd().split('\n')).toEqual([
+				'content/blog/broken.md:3:7: date: must be a real calendar date (got "2026-02-30")',
+				// A post is the maintainers': a dead link there is theirs to fix, a warning.
+				'content/blog/broken.md:6:1: warning: link /minutes/2026-01-08/: must point at an existing page; no minutes have the permalink "2026-01-08"',
+			]);
+		} finally {
+			// The next tests build this project: they must not fail for this test's file.
+			await rm(file);
+		}
 	});
 
 	it('writes new content from its templates, which the checker accepts', { timeout: 120_000 }, async () => {
