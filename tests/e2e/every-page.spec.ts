@@ -28,9 +28,29 @@ const FILTER_SCRIPT_BUDGET = 5_000;
 const SCRIPTED: Record<string, string> = { '/projects/': 'the project filter', '/search/': 'search' };
 
 /** The kinds of page the site has; a page of no kind here fails the inventory test, so a new kind is added knowingly. */
-const KINDS = ['home', 'blog', 'weekly', 'rfcs', 'projects', 'project filter', 'tags', 'people', 'status', 'search', '404'] as const;
+const KINDS = [
+	'home',
+	'blog',
+	'docs',
+	'papers',
+	'weekly',
+	'rfcs',
+	'projects',
+	'project filter',
+	'tags',
+	'people',
+	'status',
+	'search',
+	'404',
+	'redirect',
+] as const;
+
+/** Guides the site serves at its root (project-pages.config.mjs `atRoot`). */
+const ROOT_GUIDES = new Set(['/security/']);
 
 function kindOf(page: BuiltPage): string {
+	if (page.redirectsTo) return 'redirect';
+	if (ROOT_GUIDES.has(page.url)) return 'docs';
 	if (page.url === '/') return 'home';
 	if (page.url === '/404.html') return '404';
 	if (page.url.startsWith('/projects/filter/')) return 'project filter';
@@ -100,7 +120,16 @@ test('the built site has every kind of page, and no page of an unknown kind', ()
 	expect([...kinds.keys()].sort()).toEqual([...KINDS].sort());
 });
 
-for (const page of PAGES) {
+// An old address is a redirect page, not a page: it must land, in the browser, on a page that exists.
+for (const page of PAGES.filter((p) => p.redirectsTo)) {
+	test(`${page.url} redirects to ${page.redirectsTo}, which exists`, async ({ page: tab }) => {
+		await tab.goto(page.url);
+		await expect(tab).toHaveURL(page.redirectsTo!);
+		await expect(tab.locator('main#main h1')).toHaveCount(1);
+	});
+}
+
+for (const page of PAGES.filter((p) => !p.redirectsTo)) {
 	test(`${page.url}: ≤ 60 KB of HTML + CSS + fonts, no JavaScript but filters and search, no axe violation`, async ({
 		page: tab,
 	}, testInfo) => {

@@ -8,7 +8,11 @@ export interface BuiltPage {
 	url: string;
 	/** Relative to the site folder, with `/` separators. */
 	file: string;
+	/** Where a redirect page (a meta refresh: an old address, `oldPaths` or `atRoot`) sends the browser. */
+	redirectsTo?: string;
 }
+
+const META_REFRESH = /<meta http-equiv="refresh" content="0; url=([^"]+)"/;
 
 /** Folders of generated assets, not pages. */
 const ASSET_DIRS = new Set(['_astro', 'pagefind']);
@@ -31,7 +35,10 @@ export function distFiles(root = DIST): string[] {
 export function builtPages(root = DIST): BuiltPage[] {
 	return distFiles(root)
 		.filter((file) => file.endsWith('.html') && !ASSET_DIRS.has(file.split('/')[0]!))
-		.map((file) => ({ file, url: urlOf(file) }));
+		.map((file) => {
+			const redirect = META_REFRESH.exec(readFileSync(path.join(root, file), 'utf8'))?.[1];
+			return { file, url: urlOf(file), ...(redirect ? { redirectsTo: redirect } : {}) };
+		});
 }
 
 export function urlOf(file: string): string {
