@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { CiOptionsSchema, RepoNameSchema, trackedRepos } from './ci/options.ts';
+import { parseContentDate } from './content/dates.ts';
 import { describeIssues } from './content/issues.ts';
 import { SECTION_KEYS, type SectionKey } from './content/kinds.ts';
 import { resolveSections } from './utils/sections.ts';
@@ -92,7 +93,10 @@ export const ProjectPagesOptionsSchema = z
 		calls: z
 			.strictObject({
 				/** First call of the series, `YYYY-MM-DD`. */
-				start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }),
+				start: z
+					.string()
+					.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
+					.refine((s) => parseContentDate(s).ok, { error: (issue) => `must be a real calendar date (got "${String(issue.input)}")` }),
 				/** Time in UTC, `HH:MM`. */
 				time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time written HH:MM (UTC)' }),
 				/** Weeks between calls: 1 weekly, 2 every other week. */
