@@ -178,7 +178,21 @@ describe('loadStatus', () => {
 			context(),
 		);
 		expect(data.repos[0]).toMatchObject({ state: 'unknown', reason: 'no status snapshot' });
+		// Never fetched has no time, rather than 1 January 1970.
+		expect(data).not.toHaveProperty('fetchedAt');
 		expect(lines[0]).toContain('no snapshot, all unknown');
+	});
+
+	it('with no repo and no reference to track, asks nothing and says nothing about the token, strict mode too', async () => {
+		fake.requests.length = 0;
+		const nothing = options({ ci: { toolchain: {}, snapshot: 'missing.json' }, references: [], contentDir: join(root, 'no-content') });
+		for (const env of [{ GITHUB_TOKEN: undefined }, { GITHUB_TOKEN: undefined, CI_STATUS_STRICT: '1' }, {}]) {
+			const data = await loadStatus({ ...nothing, env: { ...nothing.env, ...env } }, context());
+			expect(data).toMatchObject({ stale: false, repos: [], references: [] });
+			expect(data).not.toHaveProperty('fetchedAt');
+		}
+		expect(fake.requests).toHaveLength(0);
+		expect(lines).toEqual([]);
 	});
 
 	it('in strict mode (option), a fallback fails the build', async () => {
