@@ -128,6 +128,11 @@ describe('a fresh Astro project with the tarball installed', () => {
 		expect(build.code, build.output).toBe(0);
 	});
 
+	it('builds without a warning: a site with no RFCs, projects, people file or MDX has nothing to fix', () => {
+		// Astro warned for each empty collection ("does not exist or is empty") and for the MDX glob that found no files.
+		expect(build.output.split('\n').filter((line) => line.includes('[WARN]'))).toEqual([]);
+	});
+
 	it('has the pages of its content, at the neutral default paths', async () => {
 		const urls = builtPages(path.join(project, 'dist')).map((p) => p.url);
 		expect(urls).toEqual(

@@ -17,6 +17,7 @@ import { summaryLimitWarning } from '../markdown/extract-minutes.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
+import { keepEmptyCollection } from './keep-empty-collection.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
 import { rebaseRelativeUrls } from './rebase-urls.ts';
 import { avoidReservedIds } from './reserved-ids.ts';
@@ -69,6 +70,7 @@ export function markdownLoader({ kind, directory, bodies, site = defaultSite(kin
 					keepEarlierBodies,
 				});
 				for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+				keepEmptyCollection(context.store);
 				failOnProblems(kind, errors);
 			};
 			await sync(false);

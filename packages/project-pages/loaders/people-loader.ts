@@ -11,6 +11,7 @@ import { describeIssues } from '../content/issues.ts';
 import { readRegularFile } from '../content/read-content.ts';
 import { PeopleFile } from '../content/schemas.ts';
 import { failOnProblems } from './fail.ts';
+import { keepEmptyCollection } from './keep-empty-collection.ts';
 import { syncOnChange } from './watch.ts';
 
 export function peopleLoader({ file }: { file: string }): Loader {
@@ -30,6 +31,7 @@ export function peopleLoader({ file }: { file: string }): Loader {
 					}
 					store.set({ id: person.github, data: person });
 				}
+				keepEmptyCollection(store);
 				failOnProblems('people', errors);
 			};
 			await sync();
