@@ -7,7 +7,8 @@
  * where Node does not strip TypeScript types: the bundle made when packing.
  *
  * Last, `astro check` on a page of the adopter's own that reads a field it
- * added with `extend`: the package's types, from node_modules, reach it.
+ * added with `extend`: the package's types, from node_modules, reach it;
+ * and `tsc`, which type-checks the package's sources the site imports.
  *
  * One install serves every test here; it is the slow part (npm's cache
  * makes it tens of seconds).
@@ -229,5 +230,9 @@ const none = (await getCollection('blog'))[0]?.data.venue;
 		const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
 		expect(output).toMatch(/- 0 errors/);
 		expect(check.code, output).toBe(0);
+		// tsc reaches the package's own .ts sources through content.config.ts: the types they import (js-yaml's, Node's) come with it.
+		const tsc = await exec(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], project);
+		expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+		expect(tsc.code).toBe(0);
 	});
 });
