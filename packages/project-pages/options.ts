@@ -28,18 +28,18 @@ const SectionPathSchema = z.union(
 		z
 			.string()
 			.transform((s) => s.replace(/^\/+|\/+$/g, ''))
-			.refine((s) => SECTION_PATH.test(s), { error: 'must be a URL path such as "weekly" or "community/calls"' }),
+			.refine((s) => SECTION_PATH.test(s), { error: 'must be a URL path such as "calls" or "community/calls"' }),
 	],
-	{ error: 'must be a URL path such as "weekly", or false to turn the section off' },
+	{ error: 'must be a URL path such as "calls", or false to turn the section off' },
 );
 
 const LabelSchema = z.union(
 	[
 		z.string().trim().min(1, { error: 'must not be empty' }),
 		z.strictObject({
-			/** The section's name: "Pioneer Projects". */
+			/** The section's name: "Student Ideas". */
 			name: z.string().trim().min(1, { error: 'must not be empty' }),
-			/** One entry's name: "Pioneer Project". */
+			/** One entry's name: "Student Idea". */
 			item: z.string().trim().min(1, { error: 'must not be empty' }).optional(),
 		}),
 	],
@@ -77,7 +77,7 @@ export const ProjectPagesOptionsSchema = z
 		 * where the item names one entry (page eyebrow, search result).
 		 */
 		labels: sectionRecord(LabelSchema).default({}),
-		/** URL paths of the sections: `{ minutes: 'weekly' }`; `false` turns a section off (its pages, links and checks). */
+		/** URL paths of the sections: `{ minutes: 'calls' }`; `false` turns a section off (its pages, links and checks). */
 		paths: sectionRecord(SectionPathSchema).default({}),
 		/** The site's icon, a file in `public/`: `/favicon.svg`. */
 		favicon: z.string().startsWith('/', { error: 'must be a path in public/, starting with "/"' }).optional(),

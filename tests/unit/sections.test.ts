@@ -44,7 +44,7 @@ describe('sections', () => {
 
 	it('refuse a path taken by another section or by the build, naming the option', () => {
 		expect(() => parseOptions({ ...base, paths: { minutes: 'a b' } })).toThrow(
-			['Invalid projectPages() options:', '  paths.minutes: must be a URL path such as "weekly" or "community/calls"'].join('\n'),
+			['Invalid projectPages() options:', '  paths.minutes: must be a URL path such as "calls" or "community/calls"'].join('\n'),
 		);
 		expect(() => parseOptions({ ...base, paths: { rfcs: 'blog', people: 'pagefind' } })).toThrow(
 			[

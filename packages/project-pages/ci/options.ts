@@ -27,7 +27,7 @@ export const TrackedRepoOptionSchema = z.union(
 
 export const CiOptionsSchema = z.strictObject({
 	/**
-	 * The tracked toolchain, grouped: `{ core: ['mirage/mirage', …], network: […] }`.
+	 * The tracked toolchain, grouped: `{ core: ['owner/repo', …], network: […] }`.
 	 * Group names are shown as headings on `/status/`, in this order.
 	 */
 	toolchain: z

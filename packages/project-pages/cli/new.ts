@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { isoDay, parseContentDate } from '../content/dates.ts';
 import { padRfcNumber } from '../content/identity.ts';
-import { KINDS, type ContentKind } from '../content/kinds.ts';
+import { CONTENT_KINDS, KINDS, type ContentKind } from '../content/kinds.ts';
 import { loadProjectOptions } from '../checker/project-config.ts';
 import type { ProjectPagesOptions } from '../options.ts';
 import { enabledKinds } from '../utils/sections.ts';
@@ -64,6 +64,9 @@ function parse(argv: string[], commands: Map<string, Command>) {
 	const [name, argument, ...extra] = positionals;
 	if (!name) throw new UsageError(`say what to create: ${list}`);
 	const command = commands.get(name);
+	const off = command ? undefined : CONTENT_KINDS.find((kind) => KINDS[kind].scaffold.command === name);
+	if (off)
+		throw new UsageError(`the ${off} section is off (paths.${off}: false), so there is no ${name} to write (say what to create: ${list})`);
 	if (!command) throw new UsageError(`unknown kind "${name}"; it must be one of ${names.join(', ')}`);
 	if (extra.length > 0)
 		throw new UsageError(`too many arguments: ${extra.map((e) => JSON.stringify(e)).join(' ')} (quote a title that has spaces)`);

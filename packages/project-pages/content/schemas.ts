@@ -27,7 +27,7 @@ import { mapMirageFields } from './mirage-compat.ts';
 const oneOf = (values: readonly (string | number)[]) => `must be one of ${values.join(', ')}`;
 
 export const MinutesFields = z.strictObject({
-	/** Defaults to "Weekly call: <date>". */
+	/** Defaults to "<item>: <date>" ("Minutes: 2026-01-07", or the site's `labels.minutes` item). */
 	title: NonEmptyString.optional(),
 	date: ContentDate,
 	/** One line that the index shows under the call's title. */

@@ -1,5 +1,5 @@
 /**
- * The content-layer loader for minutes, RFCs and Pioneer Projects: files that
+ * The content-layer loader for minutes, RFCs and projects: files that
  * arrive by pull request. It validates with the shared schemas, renders with
  * the safe markdown pipeline, and re-renders only files whose text changed,
  * so a warm rebuild costs a read and a hash per file. Bodies go to the
@@ -29,7 +29,7 @@ const isMarkdownFile = (file: string) => /\.mdx?$/i.test(file);
 export interface EntrySite {
 	/** The kind's front-matter schema, with the site's own fields (`projectPagesCollections({ extend })`). */
 	schema?: z.ZodType | undefined;
-	/** URL path of the kind's section (`weekly`), and of the RFC section, which minutes link to. */
+	/** URL path of the kind's section (`minutes`), and of the RFC section, which minutes link to. */
 	sectionPath: string;
 	rfcsPath: string;
 	/** Astro's `base`, ending in `/`: site-relative links in bodies are written under it. */

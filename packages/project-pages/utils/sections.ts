@@ -7,11 +7,11 @@
 import { KINDS, PAGE_SECTIONS, SECTION_KEYS, isContentKind, type ContentKind, type KindRoute, type SectionKey } from '../content/kinds.ts';
 
 export interface Section {
-	/** URL path without slashes at either end: `weekly`, `community/minutes`. */
+	/** URL path without slashes at either end: `minutes`, `community/calls`. */
 	path: string;
 	/** The section's name: sidebar, index title, search filter, 404. */
 	label: string;
-	/** One entry's name: page eyebrow, search result kind ("Weekly call", "RFC"). */
+	/** One entry's name: page eyebrow, search result kind ("Minutes", "RFC"). */
 	item: string;
 }
 
@@ -83,14 +83,14 @@ export function routePattern(section: Section, route: KindRoute): string {
 }
 
 /**
- * A page's site path, before `base`: `/weekly/2026-01-07/`. Segments are
+ * A page's site path, before `base`: `/minutes/2026-01-07/`. Segments are
  * joined as they are (ids are URL path segments already).
  */
 export function sectionPage(section: Section, ...segments: string[]): string {
 	return `/${[section.path, ...segments].join('/')}/`;
 }
 
-/** A file in a section (`/weekly/rss.xml`) or beside it (`/status.json` from `.json`). */
+/** A file in a section (`/minutes/rss.xml`) or beside it (`/status.json` from `.json`). */
 export function sectionFile(section: Section, name: string): string {
 	return name.startsWith('.') ? `/${section.path}${name}` : `/${section.path}/${name}`;
 }
