@@ -9,13 +9,21 @@ import { CiOptionsSchema, RepoNameSchema, trackedRepos } from './ci/options.ts';
 import { parseContentDate } from './content/dates.ts';
 import { describeIssues } from './content/issues.ts';
 import { SECTION_KEYS, type SectionKey } from './content/kinds.ts';
+import { linkFieldProblem } from './utils/safe-url.ts';
 import { resolveSections } from './utils/sections.ts';
 
 const NavLinkSchema = z.strictObject({
 	/** Text of the link in the sidebar. */
 	label: z.string().min(1, { error: 'must not be empty' }),
 	/** Site-relative path such as `/docs/` (the site's `base` is added) or an absolute URL. */
-	href: z.string().min(1, { error: 'must not be empty' }),
+	href: z
+		.string()
+		.min(1, { error: 'must not be empty', abort: true })
+		// The one URL rule (utils/safe-url.ts): no `javascript:` link in every page's sidebar.
+		.check((ctx) => {
+			const problem = linkFieldProblem(ctx.value, { mailto: true });
+			if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+		}),
 });
 
 const SECTION_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;

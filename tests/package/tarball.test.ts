@@ -146,6 +146,10 @@ describe('a fresh Astro project with the tarball installed', () => {
 		const post = await readFile(path.join(project, 'dist/blog/hello/index.html'), 'utf8');
 		expect(post).toContain('<a href="/minutes/2026-01-07/">the first call</a>');
 		expect(post).toContain('<a href="/minutes/2026-01-07/">its notes</a>');
+		// No RFCs: the index says so, and how to propose the first.
+		expect(await readFile(path.join(project, 'dist/rfcs/index.html'), 'utf8')).toMatch(
+			/No RFCs yet\. To propose the first, run <code>npx project-pages new rfc "Title"<\/code>/,
+		);
 		expect(existsSync(path.join(project, 'dist/minutes/rss.xml'))).toBe(true);
 		expect(existsSync(path.join(project, 'dist/sitemap-index.xml'))).toBe(true);
 	});

@@ -48,6 +48,26 @@ describe('projectPages() options', () => {
 		expect(parseOptions({ ...base, calls: { start: '2028-02-29', time: '16:00' } }).calls?.start).toBe('2028-02-29');
 	});
 
+	it('holds nav links to the one URL rule', () => {
+		expect(() =>
+			parseOptions({
+				...base,
+				nav: [
+					{ label: 'Docs', href: 'javascript:alert(1)' },
+					{ label: 'Up', href: '//evil.example/' },
+				],
+			}),
+		).toThrow(
+			[
+				'Invalid projectPages() options:',
+				'  nav.0.href: must be an http(s):// or mailto: URL, or a path on this site starting with "/" (got "javascript:alert(1)")',
+				'  nav.1.href: must be an http(s):// or mailto: URL, or a path on this site starting with "/" (got "//evil.example/", which leaves the site)',
+			].join('\n'),
+		);
+		const links = ['/docs/', 'https://example.org/chat', 'mailto:team@example.org'];
+		expect(parseOptions({ ...base, nav: links.map((href) => ({ label: 'x', href })) }).nav.map((l) => l.href)).toEqual(links);
+	});
+
 	it('requires a title and a description', () => {
 		expect(() => parseOptions({})).toThrow('Invalid projectPages() options:\n  title: is required\n  description: is required');
 	});

@@ -54,6 +54,19 @@ function labelsOf(option: LabelOption | undefined, label: string, item: string):
 	return { label: option, item: plural ? option.slice(0, -1) : item };
 }
 
+/**
+ * Why a section is not on, in the option's words: for an error that a page
+ * asked for it. `paths.status` is not the only way to lose the status section:
+ * it is on only when the site tracks a toolchain.
+ */
+export function whySectionIsOff(key: SectionKey, { paths = {} }: Pick<SectionOptions, 'paths'>): string {
+	if (paths[key] === false) return `paths.${key}: false turns it off`;
+	if (key === 'status') return 'it is on only when ci.toolchain names repositories, or paths.status gives it a path';
+	const needs = isContentKind(key) ? undefined : (PAGE_SECTIONS[key] as { needs?: ContentKind }).needs;
+	if (needs) return `it belongs to the ${needs} section, which is off (paths.${needs}: false)`;
+	return 'it is not on';
+}
+
 /** The kinds that are on, in registry order. */
 export function enabledKinds(sections: Sections): ContentKind[] {
 	return (Object.keys(KINDS) as ContentKind[]).filter((kind) => sections[kind] !== undefined);
