@@ -139,7 +139,7 @@ export const FRONT_MATTER_SCHEMAS = {
 } as const satisfies Record<ContentKind, z.ZodType>;
 
 /** The fields of each kind before cross-field rules: what an extension adds to. */
-const FIELD_SHAPES = { minutes: MinutesFields, rfcs: RfcShape, projects: ProjectFields, blog: BlogFields } as const satisfies Record<
+export const FIELD_SHAPES = { minutes: MinutesFields, rfcs: RfcShape, projects: ProjectFields, blog: BlogFields } as const satisfies Record<
 	ContentKind,
 	z.ZodObject
 >;
