@@ -202,41 +202,48 @@ describe('its command, from node_modules', () => {
 
 describe('its types, from node_modules', () => {
 	// astro check starts a language server and syncs the content: slow on a busy machine, hence its own timeout.
-	it("type-check a page of the adopter's own that reads a field it added with extend", { timeout: 300_000 }, async () => {
-		await writeFile(
-			path.join(project, 'tsconfig.json'),
-			JSON.stringify({ extends: 'astro/tsconfigs/strict', include: ['.astro/types.d.ts', '**/*'], exclude: ['dist'] }),
-		);
-		await writeFile(
-			path.join(project, 'src/content.config.ts'),
-			`import { z } from 'astro/zod';
+	it(
+		"type-check a page of the adopter's own, in the package's frame, that reads a field it added with extend",
+		{ timeout: 300_000 },
+		async () => {
+			await writeFile(
+				path.join(project, 'tsconfig.json'),
+				JSON.stringify({ extends: 'astro/tsconfigs/strict', include: ['.astro/types.d.ts', '**/*'], exclude: ['dist'] }),
+			);
+			await writeFile(
+				path.join(project, 'src/content.config.ts'),
+				`import { z } from 'astro/zod';
 import { projectPagesCollections } from 'astro-project-pages/collections';
 export const collections = projectPagesCollections({ extend: { minutes: z.object({ venue: z.string().optional() }) } });
 `,
-		);
-		await mkdir(path.join(project, 'src/pages'), { recursive: true });
-		await writeFile(
-			path.join(project, 'src/pages/venues.astro'),
-			`---
+			);
+			await mkdir(path.join(project, 'src/pages'), { recursive: true });
+			await writeFile(
+				path.join(project, 'src/pages/venues.astro'),
+				`---
 import { getCollection } from 'astro:content';
 import { config, entryUrl } from 'astro-project-pages/site';
+import Page from 'astro-project-pages/layouts/Page.astro';
+import type { PageProps } from 'astro-project-pages/types';
 const calls = await getCollection('minutes');
+const frame: PageProps = { title: 'Venues', searchable: false };
 const venue: string | undefined = calls[0]?.data.venue;
 const title: string = config.title;
 // @ts-expect-error: posts have no venue, so the field's type is real, not \`any\`
 const none = (await getCollection('blog'))[0]?.data.venue;
 ---
-<p>{title}: {calls.map((call) => <a href={entryUrl(call)}>{venue ?? none}</a>)}</p>
+<Page {...frame}><p>{title}: {calls.map((call) => <a href={entryUrl(call)}>{venue ?? none}</a>)}</p></Page>
 `,
-		);
-		const check = await exec(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'check'], project);
-		// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
-		const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-		expect(output).toMatch(/- 0 errors/);
-		expect(check.code, output).toBe(0);
-		// tsc reaches the package's own .ts sources through content.config.ts: the types they import (js-yaml's, Node's) come with it.
-		const tsc = await exec(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], project);
-		expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
-		expect(tsc.code).toBe(0);
-	});
+			);
+			const check = await exec(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'check'], project);
+			// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+			const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+			expect(output).toMatch(/- 0 errors/);
+			expect(check.code, output).toBe(0);
+			// tsc reaches the package's own .ts sources through content.config.ts: the types they import (js-yaml's, Node's) come with it.
+			const tsc = await exec(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], project);
+			expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+			expect(tsc.code).toBe(0);
+		},
+	);
 });
