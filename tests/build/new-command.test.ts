@@ -122,6 +122,19 @@ describe('npm run new', () => {
 		);
 	});
 
+	it('says when there is no project-pages.config.mjs, whose labels and paths it would have used', async () => {
+		const bare = await mkdtemp(path.join(tmpdir(), 'new-bare-'));
+		const result = await run(process.execPath, [BIN, 'new', 'post', 'Hello', '--author', 'ada'], { cwd: bare, env });
+		await rm(bare, { recursive: true, force: true });
+		expect(result.stdout).toBe('content/blog/hello.md\n');
+		expect(result.stderr).toContain(
+			'new: no project-pages.config.mjs here, so the default options were used (section names, paths, content folder)',
+		);
+		const configured = await runNew('post', 'Configured', '--author', 'ada');
+		expect(configured.stderr).not.toContain('no project-pages.config.mjs');
+		await rm(path.join(dir, 'content/blog/configured.md'));
+	});
+
 	it('exits 2 when there is no author to put in the file', async () => {
 		const empty = path.join(dir, 'empty.gitconfig');
 		await writeFile(empty, '');

@@ -20,7 +20,7 @@ import { stringify } from 'yaml';
 import { isoDay, parseContentDate } from '../content/dates.ts';
 import { padRfcNumber } from '../content/identity.ts';
 import { CONTENT_KINDS, KINDS, type ContentKind } from '../content/kinds.ts';
-import { loadProjectOptions } from '../checker/project-config.ts';
+import { loadProjectConfig, PROJECT_CONFIG_FILE } from '../checker/project-config.ts';
 import type { ProjectPagesOptions } from '../options.ts';
 import { enabledKinds } from '../utils/sections.ts';
 import { hasSlugText, slug } from '../utils/slug.ts';
@@ -126,7 +126,7 @@ function scalar(value: string | number): string {
 
 export async function runNew(argv: string[]): Promise<number> {
 	const root = process.cwd();
-	const options = await loadProjectOptions(root);
+	const { options, file: configFile } = await loadProjectConfig(root);
 	const commands = commandsOf(options);
 	let args;
 	try {
@@ -173,5 +173,8 @@ export async function runNew(argv: string[]): Promise<number> {
 	}
 	console.log(file);
 	console.error(`new: wrote ${file}; edit it, then run project-pages check`);
+	// Options written inline in astro.config.mjs are invisible here: say so, since labels and paths shape the file.
+	if (!configFile)
+		console.error(`new: no ${PROJECT_CONFIG_FILE} here, so the default options were used (section names, paths, content folder)`);
 	return 0;
 }
