@@ -177,7 +177,7 @@ export async function loadStatus(
 	}
 }
 
-/** A fetch as the status data: the loader's entry, and the file `status:refresh` writes. */
+/** A fetch as the status data: the loader's entry, and the file `project-pages status-refresh` writes. */
 export function snapshotOf(fetched: FetchedStatus, omitted: number, source = fetched.source): StatusSnapshot {
 	const snapshot: StatusSnapshot = {
 		schemaVersion: SNAPSHOT_VERSION,

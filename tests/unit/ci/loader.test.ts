@@ -215,7 +215,7 @@ describe('loadStatus', () => {
 		await expect(
 			loadStatus(options({ ci: { toolchain: {}, snapshot: 'broken.json' } }, { GITHUB_TOKEN: undefined }), context()),
 		).rejects.toThrow(
-			`${join(root, 'broken.json')}: repos.0.id: Invalid input: expected string, received number; regenerate it with \`npm run status:refresh\``,
+			`${join(root, 'broken.json')}: repos.0.id: Invalid input: expected string, received number; regenerate it with \`npx project-pages status-refresh\``,
 		);
 	});
 
