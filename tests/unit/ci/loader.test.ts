@@ -81,7 +81,7 @@ const options = (
 	over: Partial<ToolchainStatusLoaderOptions> = {},
 	env: Record<string, string | undefined> = {},
 ): ToolchainStatusLoaderOptions => ({
-	ci: { toolchain: { core: ['mirage/mirage', 'mirage/mirage-tcpip'] }, snapshot: 'status.json', timeoutMs: 2000 },
+	ci: { toolchain: { core: ['mirage/mirage', 'mirage/mirage-tcpip'] }, snapshot: 'status.json', timeoutMs: 10_000 },
 	references: ['mirage/mirage#1520'],
 	env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url, ...env },
 	client: { retryDelayMs: 5 },
