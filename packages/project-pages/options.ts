@@ -6,17 +6,26 @@
  */
 import { z } from 'astro/zod';
 import { CiOptionsSchema, RepoNameSchema, trackedRepos } from './ci/options.ts';
+import { parseContentDate } from './content/dates.ts';
 import { describeIssues } from './content/issues.ts';
 import { URL_SEGMENT } from './content/fields.ts';
 import { CONTENT_KINDS, KINDS, SECTION_FILES, SECTION_KEYS, rootFileNames, type ContentKind, type SectionKey } from './content/kinds.ts';
 import { MARKDOWN_DIALECTS } from './markdown/dialects.ts';
+import { linkFieldProblem } from './utils/safe-url.ts';
 import { resolveSections } from './utils/sections.ts';
 
 const NavLinkSchema = z.strictObject({
 	/** Text of the link in the sidebar. */
 	label: z.string().min(1, { error: 'must not be empty' }),
 	/** Site-relative path such as `/docs/` (the site's `base` is added) or an absolute URL. */
-	href: z.string().min(1, { error: 'must not be empty' }),
+	href: z
+		.string()
+		.min(1, { error: 'must not be empty', abort: true })
+		// The one URL rule (utils/safe-url.ts): no `javascript:` link in every page's sidebar.
+		.check((ctx) => {
+			const problem = linkFieldProblem(ctx.value, { mailto: true });
+			if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+		}),
 });
 
 const SECTION_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -24,12 +33,12 @@ const SECTION_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*
 const TAKEN_PATHS = ['_astro', 'pagefind', '404', 'sitemap-index.xml', 'sitemap-0.xml'];
 
 const UrlPathSchema = z
-	.string({ error: 'must be a URL path such as "weekly" or "community/calls"' })
+	.string({ error: 'must be a URL path such as "calls" or "community/calls"' })
 	.transform((s) => s.replace(/^\/+|\/+$/g, ''))
-	.refine((s) => SECTION_PATH.test(s), { error: 'must be a URL path such as "weekly" or "community/calls"' });
+	.refine((s) => SECTION_PATH.test(s), { error: 'must be a URL path such as "calls" or "community/calls"' });
 
 const SectionPathSchema = z.union([z.literal(false), UrlPathSchema], {
-	error: 'must be a URL path such as "weekly", or false to turn the section off',
+	error: 'must be a URL path such as "calls", or false to turn the section off',
 });
 
 const DialectSchema = z.enum(MARKDOWN_DIALECTS, { error: `must be one of ${MARKDOWN_DIALECTS.join(', ')}` });
@@ -41,9 +50,9 @@ const LabelSchema = z.union(
 	[
 		z.string().trim().min(1, { error: 'must not be empty' }),
 		z.strictObject({
-			/** The section's name: "Pioneer Projects". */
+			/** The section's name: "Student Ideas". */
 			name: z.string().trim().min(1, { error: 'must not be empty' }),
-			/** One entry's name: "Pioneer Project". */
+			/** One entry's name: "Student Idea". */
 			item: z.string().trim().min(1, { error: 'must not be empty' }).optional(),
 		}),
 	],
@@ -81,7 +90,7 @@ export const ProjectPagesOptionsSchema = z
 		 * where the item names one entry (page eyebrow, search result).
 		 */
 		labels: sectionRecord(LabelSchema).default({}),
-		/** URL paths of the sections: `{ minutes: 'weekly' }`; `false` turns a section off (its pages, links and checks). */
+		/** URL paths of the sections: `{ minutes: 'calls' }`; `false` turns a section off (its pages, links and checks). */
 		paths: sectionRecord(SectionPathSchema).default({}),
 		/** The site's icon, a file in `public/`: `/favicon.svg`. */
 		favicon: z.string().startsWith('/', { error: 'must be a path in public/, starting with "/"' }).optional(),
@@ -134,7 +143,10 @@ export const ProjectPagesOptionsSchema = z
 		calls: z
 			.strictObject({
 				/** First call of the series, `YYYY-MM-DD`. */
-				start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' }),
+				start: z
+					.string()
+					.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
+					.refine((s) => parseContentDate(s).ok, { error: (issue) => `must be a real calendar date (got "${String(issue.input)}")` }),
 				/** Time in UTC, `HH:MM`. */
 				time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time written HH:MM (UTC)' }),
 				/** Weeks between calls: 1 weekly, 2 every other week. */

@@ -8,3 +8,4 @@ export type { Section, Sections, LabelOption } from './utils/sections.ts';
 export type { KindExtensions, PersonData } from './content/schemas.ts';
 export type { ProjectPagesCollectionsOptions } from './collections.ts';
 export type { SiteData, Minutes, Post, Rfc, Project } from './utils/site-data.ts';
+export type { PageProps } from './layouts/page-props.ts';

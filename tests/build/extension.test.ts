@@ -42,12 +42,14 @@ beforeAll(async () => {
 		options: {
 			labels: { projects: 'Student Ideas' },
 			paths: { minutes: 'weekly', rfcs: false },
-			components: { Footer: './src/components/SiteFooter.astro' },
+			// No ci.toolchain, so no status section: the site's own strip is shown all the same.
+			components: { Footer: './src/components/SiteFooter.astro', StatusStrip: './src/components/OwnStrip.astro' },
 			customCss: ['./src/styles/theme.css'],
 		},
 		files: {
 			'src/pages/venues.astro': VENUES_PAGE,
 			'src/components/SiteFooter.astro': FOOTER,
+			'src/components/OwnStrip.astro': '<p class="own-strip">Meetings are on Tuesdays.</p>\n',
 			'src/styles/theme.css': ':root { --pp-link: #0b4f6c; }\n',
 			'content/minutes/2026-12-02.md': CALL,
 		},
@@ -97,6 +99,14 @@ describe('a site that extends, renames, turns off and overrides', () => {
 			expect(html, url).toContain('Our own footer for Fixture: <a href="/projects/">ideas</a>');
 			expect(html, url).not.toContain('Blog feed');
 		}
+	});
+
+	it("puts the site's own status strip on every page, although the site has no status section", async () => {
+		for (const { url, html } of await pagesHtml()) {
+			if (url === '/venues/') continue;
+			expect(html, url).toContain('<p class="own-strip">Meetings are on Tuesdays.</p>');
+		}
+		expect(distFiles(site.dist).filter((f) => f.startsWith('status/'))).toEqual([]);
 	});
 
 	it("adds the site's CSS outside the integration's cascade layer, so its tokens win", async () => {

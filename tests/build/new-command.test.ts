@@ -112,6 +112,36 @@ describe('npm run new', () => {
 		expect(stderr).toContain('usage: project-pages new <kind>');
 	});
 
+	it('says that a section is off, rather than that its kind is unknown', async () => {
+		const off = await mkdtemp(path.join(tmpdir(), 'new-off-'));
+		await writeFile(
+			path.join(off, 'project-pages.config.mjs'),
+			"export default { title: 'T', description: 'D', paths: { rfcs: false } };\n",
+		);
+		const result = await run(process.execPath, [BIN, 'new', 'rfc', 'A plan'], { cwd: off, env }).then(
+			() => ({ code: 0, stderr: '' }),
+			(e: { code: number; stderr: string }) => e,
+		);
+		await rm(off, { recursive: true, force: true });
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain(
+			'new: the rfcs section is off (paths.rfcs: false), so there is no rfc to write (say what to create: post, minutes or project)',
+		);
+	});
+
+	it('says when there is no project-pages.config.mjs, whose labels and paths it would have used', async () => {
+		const bare = await mkdtemp(path.join(tmpdir(), 'new-bare-'));
+		const result = await run(process.execPath, [BIN, 'new', 'post', 'Hello', '--author', 'ada'], { cwd: bare, env });
+		await rm(bare, { recursive: true, force: true });
+		expect(result.stdout).toBe('content/blog/hello.md\n');
+		expect(result.stderr).toContain(
+			'new: no project-pages.config.mjs here, so the default options were used (section names, paths, content folder)',
+		);
+		const configured = await runNew('post', 'Configured', '--author', 'ada');
+		expect(configured.stderr).not.toContain('no project-pages.config.mjs');
+		await rm(path.join(dir, 'content/blog/configured.md'));
+	});
+
 	it('exits 2 when there is no author to put in the file', async () => {
 		const empty = path.join(dir, 'empty.gitconfig');
 		await writeFile(empty, '');

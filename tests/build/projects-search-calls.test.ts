@@ -177,6 +177,9 @@ describe('/weekly/calls.ics', () => {
 		expect(ics).toContain('\r\nRRULE:FREQ=WEEKLY;INTERVAL=2\r\n');
 		expect(ics).toContain('\r\nUID:call-20260107T160000Z@fixture.test\r\n');
 		expect(ics).toContain('\r\nURL:https://fixture.test/weekly/\r\n');
+		// The fixture gives no labels.minutes, so the calendar keeps its neutral names rather than "Fixture Minutes".
+		expect(ics).toContain('\r\nX-WR-CALNAME:Fixture calls\r\n');
+		expect(ics).toContain('\r\nSUMMARY:Fixture community call\r\n');
 		expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
 		expect(await site.read('weekly/index.html')).toContain('href="/weekly/calls.ics"');
 	});

@@ -35,6 +35,7 @@ describe('package.json', () => {
 			'./site': './site.ts',
 			'./types': './types.ts',
 			'./components/*': './components/*',
+			'./layouts/Page.astro': './layouts/Page.astro',
 			'./styles/*': './styles/*',
 			'./package.json': './package.json',
 		});
@@ -155,6 +156,7 @@ describe('what each entry point exports', () => {
 			'KindExtensions',
 			'LabelOption',
 			'Minutes',
+			'PageProps',
 			'PageSection',
 			'PersonData',
 			'Post',
@@ -196,6 +198,8 @@ function importedPackages(): Set<string> {
 				.replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 			for (const match of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*|@import\s+)['"]([^'"./][^'"]*)['"]/g)) {
 				const specifier = match[1]!;
+				// Node's built-in modules have their types in @types/node, which the package declares for them.
+				if (specifier.startsWith('node:')) found.add('node');
 				if (/^(node|astro|virtual):/.test(specifier)) continue;
 				const parts = specifier.split('/');
 				found.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);

@@ -7,7 +7,8 @@
  * where Node does not strip TypeScript types: the bundle made when packing.
  *
  * Last, `astro check` on a page of the adopter's own that reads a field it
- * added with `extend`: the package's types, from node_modules, reach it.
+ * added with `extend`: the package's types, from node_modules, reach it;
+ * and `tsc`, which type-checks the package's sources the site imports.
  *
  * One install serves every test here; it is the slow part (npm's cache
  * makes it tens of seconds).
@@ -128,6 +129,11 @@ describe('a fresh Astro project with the tarball installed', () => {
 		expect(build.code, build.output).toBe(0);
 	});
 
+	it('builds without a warning: a site with no RFCs, projects, people file or MDX has nothing to fix', () => {
+		// Astro warned for each empty collection ("does not exist or is empty") and for the MDX glob that found no files.
+		expect(build.output.split('\n').filter((line) => line.includes('[WARN]'))).toEqual([]);
+	});
+
 	it('has the pages of its content, at the neutral default paths', async () => {
 		const urls = builtPages(path.join(project, 'dist')).map((p) => p.url);
 		expect(urls).toEqual(
@@ -140,6 +146,10 @@ describe('a fresh Astro project with the tarball installed', () => {
 		const post = await readFile(path.join(project, 'dist/blog/hello/index.html'), 'utf8');
 		expect(post).toContain('<a href="/minutes/2026-01-07/">the first call</a>');
 		expect(post).toContain('<a href="/minutes/2026-01-07/">its notes</a>');
+		// No RFCs: the index says so, and how to propose the first.
+		expect(await readFile(path.join(project, 'dist/rfcs/index.html'), 'utf8')).toMatch(
+			/No RFCs yet\. To propose the first, run <code>npx project-pages new rfc "Title"<\/code>/,
+		);
 		expect(existsSync(path.join(project, 'dist/minutes/rss.xml'))).toBe(true);
 		expect(existsSync(path.join(project, 'dist/sitemap-index.xml'))).toBe(true);
 	});
@@ -195,37 +205,48 @@ describe('its command, from node_modules', () => {
 
 describe('its types, from node_modules', () => {
 	// astro check starts a language server and syncs the content: slow on a busy machine, hence its own timeout.
-	it("type-check a page of the adopter's own that reads a field it added with extend", { timeout: 300_000 }, async () => {
-		await writeFile(
-			path.join(project, 'tsconfig.json'),
-			JSON.stringify({ extends: 'astro/tsconfigs/strict', include: ['.astro/types.d.ts', '**/*'], exclude: ['dist'] }),
-		);
-		await writeFile(
-			path.join(project, 'src/content.config.ts'),
-			`import { z } from 'astro/zod';
+	it(
+		"type-check a page of the adopter's own, in the package's frame, that reads a field it added with extend",
+		{ timeout: 300_000 },
+		async () => {
+			await writeFile(
+				path.join(project, 'tsconfig.json'),
+				JSON.stringify({ extends: 'astro/tsconfigs/strict', include: ['.astro/types.d.ts', '**/*'], exclude: ['dist'] }),
+			);
+			await writeFile(
+				path.join(project, 'src/content.config.ts'),
+				`import { z } from 'astro/zod';
 import { projectPagesCollections } from 'astro-project-pages/collections';
 export const collections = projectPagesCollections({ extend: { minutes: z.object({ venue: z.string().optional() }) } });
 `,
-		);
-		await mkdir(path.join(project, 'src/pages'), { recursive: true });
-		await writeFile(
-			path.join(project, 'src/pages/venues.astro'),
-			`---
+			);
+			await mkdir(path.join(project, 'src/pages'), { recursive: true });
+			await writeFile(
+				path.join(project, 'src/pages/venues.astro'),
+				`---
 import { getCollection } from 'astro:content';
 import { config, entryUrl } from 'astro-project-pages/site';
+import Page from 'astro-project-pages/layouts/Page.astro';
+import type { PageProps } from 'astro-project-pages/types';
 const calls = await getCollection('minutes');
+const frame: PageProps = { title: 'Venues', searchable: false };
 const venue: string | undefined = calls[0]?.data.venue;
 const title: string = config.title;
 // @ts-expect-error: posts have no venue, so the field's type is real, not \`any\`
 const none = (await getCollection('blog'))[0]?.data.venue;
 ---
-<p>{title}: {calls.map((call) => <a href={entryUrl(call)}>{venue ?? none}</a>)}</p>
+<Page {...frame}><p>{title}: {calls.map((call) => <a href={entryUrl(call)}>{venue ?? none}</a>)}</p></Page>
 `,
-		);
-		const check = await exec(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'check'], project);
-		// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
-		const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-		expect(output).toMatch(/- 0 errors/);
-		expect(check.code, output).toBe(0);
-	});
+			);
+			const check = await exec(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'check'], project);
+			// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+			const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+			expect(output).toMatch(/- 0 errors/);
+			expect(check.code, output).toBe(0);
+			// tsc reaches the package's own .ts sources through content.config.ts: the types they import (js-yaml's, Node's) come with it.
+			const tsc = await exec(process.execPath, [path.join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], project);
+			expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+			expect(tsc.code).toBe(0);
+		},
+	);
 });

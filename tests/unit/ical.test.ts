@@ -100,6 +100,16 @@ describe('callsCalendar', () => {
 		expect(plain).toContain('UID:call-20260107T160000Z@x.test');
 		expect(plain.some((l) => l.startsWith('LOCATION:'))).toBe(false);
 	});
+
+	it("names the calendar and the event with the site's own words for its calls", () => {
+		const named = unfold(
+			callsCalendar({ schedule, title: 'Rust', names: { calendar: 'Rust Lang calls', event: 'Rust Lang call' }, host: 'x.test', now }),
+		);
+		expect(named).toEqual(
+			expect.arrayContaining(['PRODID:-//project-pages//Rust Lang calls//EN', 'X-WR-CALNAME:Rust Lang calls', 'SUMMARY:Rust Lang call']),
+		);
+		expect(named.join('\n')).not.toContain('community call');
+	});
 });
 
 describe('the /minutes/calls.ics route', () => {

@@ -1,7 +1,7 @@
 /** The site's sections as the options settle them: names, paths, sections turned off, and the rules on paths. */
 import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../packages/project-pages/options.ts';
-import { feedKinds, navSections } from '../../packages/project-pages/utils/sections.ts';
+import { feedKinds, navSections, whySectionIsOff } from '../../packages/project-pages/utils/sections.ts';
 
 const base = { title: 'T', description: 'D' };
 
@@ -49,7 +49,7 @@ describe('sections', () => {
 
 	it('refuse a path taken by another section or by the build, naming the option', () => {
 		expect(() => parseOptions({ ...base, paths: { minutes: 'a b' } })).toThrow(
-			['Invalid projectPages() options:', '  paths.minutes: must be a URL path such as "weekly" or "community/calls"'].join('\n'),
+			['Invalid projectPages() options:', '  paths.minutes: must be a URL path such as "calls" or "community/calls"'].join('\n'),
 		);
 		expect(() => parseOptions({ ...base, paths: { rfcs: 'blog', people: 'pagefind' } })).toThrow(
 			[
@@ -59,5 +59,12 @@ describe('sections', () => {
 			].join('\n'),
 		);
 		expect(() => parseOptions({ ...base, labels: { essays: 'Essays' } })).toThrow(/labels\.essays: /);
+	});
+
+	it('say why one is off, in the words of the option that did it', () => {
+		expect(whySectionIsOff('rfcs', { paths: { rfcs: false } })).toBe('paths.rfcs: false turns it off');
+		// Nobody wrote paths.status: false; the site tracks no toolchain.
+		expect(whySectionIsOff('status', {})).toBe('it is on only when ci.toolchain names repositories, or paths.status gives it a path');
+		expect(whySectionIsOff('tags', { paths: { blog: false } })).toBe('it belongs to the blog section, which is off (paths.blog: false)');
 	});
 });

@@ -191,16 +191,20 @@ export interface ToolchainSummary {
 	pending: number;
 	unknown: number;
 	stale: boolean;
-	/** "14:05 UTC", or "3 Nov 2025, 14:05 UTC" when not fetched on `now`'s day. */
+	/** "14:05 UTC", or "3 Nov 2025, 14:05 UTC" when not fetched on `now`'s day; "never fetched" without a fetch time. */
 	asOf: string;
 	/** "17/19 passing · 2 failing · 1 building · as of 14:05 UTC". */
 	text: string;
 }
 
+/** What pages say when the status data has no fetch time: nothing was ever fetched. */
+export const NEVER_FETCHED = 'never fetched';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The time of `iso` in UTC, with the date when it is not `now`'s day. */
-export function formatAsOf(iso: string, now: Date): string {
+/** The time of `iso` in UTC, with the date when it is not `now`'s day; "never fetched" without one. */
+export function formatAsOf(iso: string | undefined, now: Date): string {
+	if (iso === undefined) return NEVER_FETCHED;
 	const t = new Date(iso);
 	if (Number.isNaN(t.getTime())) return 'an unknown time';
 	const hhmm = `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')} UTC`;
@@ -225,6 +229,6 @@ export function toolchainSummary(snapshot: Pick<StatusSnapshot, 'repos' | 'fetch
 	if (summary.failing) parts.push(`${summary.failing} failing`);
 	if (summary.pending) parts.push(`${summary.pending} ${REPO_STATE_LABELS.pending}`);
 	if (summary.unknown) parts.push(`${summary.unknown} unknown`);
-	parts.push(`as of ${summary.asOf}`);
+	parts.push(snapshot.fetchedAt === undefined ? NEVER_FETCHED : `as of ${summary.asOf}`);
 	return { ...summary, text: parts.join(' · ') };
 }

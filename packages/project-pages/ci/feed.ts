@@ -52,8 +52,8 @@ function entry(repo: RepoStatus, t: Transition, options: StatusFeedOptions): str
 }
 
 /** An RFC 3339 time, as Atom wants; GitHub's committedDate already is one. */
-function atomDate(iso: string): string {
-	const t = Date.parse(iso);
+function atomDate(iso: string | undefined): string {
+	const t = Date.parse(iso ?? '');
 	return Number.isNaN(t) ? new Date(0).toISOString() : new Date(t).toISOString();
 }
 

@@ -121,7 +121,7 @@ export async function loadStatus(
 		const fromFile = await readSnapshot(snapshotPath);
 		const previous = StatusSnapshotSchema.safeParse(context.store.get(STATUS_ENTRY_ID)?.data);
 		const candidates = [fromFile, previous.success ? previous.data : undefined].filter((s): s is StatusSnapshot => s !== undefined);
-		return candidates.sort((a, b) => Date.parse(b.fetchedAt) - Date.parse(a.fetchedAt))[0];
+		return candidates.sort((a, b) => fetchedMs(b) - fetchedMs(a))[0];
 	};
 
 	const fallBack = async (reason: string, warn: boolean): Promise<StatusSnapshot> => {
@@ -139,10 +139,12 @@ export async function loadStatus(
 		return safe(data);
 	};
 
+	// A site that names no repository and no issue has nothing to ask GitHub, so nothing to warn about either.
+	if (wanted.repos.length === 0 && wanted.references.length === 0) return reconcile(undefined, asked, { stale: false });
 	if (!github.token) {
 		// The deploy workflow fetches in a step of its own and builds without the token: a snapshot that recent is current.
 		const base = await lastGood();
-		const age = base ? Date.now() - Date.parse(base.fetchedAt) : Number.NaN;
+		const age = base ? Date.now() - fetchedMs(base) : Number.NaN;
 		if (base && age >= -FUTURE_SLACK_MS && age <= ci.freshForMinutes * 60_000) {
 			context.logger.info(
 				`GITHUB_TOKEN is not set; using the toolchain status fetched ${Math.max(0, Math.round(age / 60_000))} min ago (${formatAsOf(base.fetchedAt, new Date())}; ci.freshForMinutes: ${ci.freshForMinutes})`,
@@ -175,7 +177,7 @@ export async function loadStatus(
 	}
 }
 
-/** A fetch as the status data: the loader's entry, and the file `status:refresh` writes. */
+/** A fetch as the status data: the loader's entry, and the file `project-pages status-refresh` writes. */
 export function snapshotOf(fetched: FetchedStatus, omitted: number, source = fetched.source): StatusSnapshot {
 	const snapshot: StatusSnapshot = {
 		schemaVersion: SNAPSHOT_VERSION,
@@ -189,6 +191,12 @@ export function snapshotOf(fetched: FetchedStatus, omitted: number, source = fet
 	if (fetched.rateLimit) snapshot.points = fetched.rateLimit.cost;
 	if (omitted > 0) snapshot.omittedReferences = omitted;
 	return deriveSnapshot(snapshot);
+}
+
+/** When the data was fetched, for ordering; data never fetched sorts before everything. */
+function fetchedMs(snapshot: StatusSnapshot): number {
+	const t = Date.parse(snapshot.fetchedAt ?? '');
+	return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
 /** A fetch time this far ahead of our clock is still believed (runners' clocks drift a little). */

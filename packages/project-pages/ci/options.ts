@@ -27,7 +27,7 @@ export const TrackedRepoOptionSchema = z.union(
 
 export const CiOptionsSchema = z.strictObject({
 	/**
-	 * The tracked toolchain, grouped: `{ core: ['mirage/mirage', …], network: […] }`.
+	 * The tracked toolchain, grouped: `{ core: ['owner/repo', …], network: […] }`.
 	 * Group names are shown as headings on `/status/`, in this order.
 	 */
 	toolchain: z
@@ -65,7 +65,7 @@ export const CiOptionsSchema = z.strictObject({
 		.default(300),
 	/**
 	 * A build without a token reads the snapshot file; when that was fetched
-	 * at most this many minutes ago (by `npm run status:refresh` just before,
+	 * at most this many minutes ago (by `project-pages status-refresh` just before,
 	 * as the deploy workflow does, so the build itself never holds the token)
 	 * it is shown as current, not stale, and strict mode accepts it.
 	 */

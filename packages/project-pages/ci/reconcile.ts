@@ -45,7 +45,6 @@ export function reconcile(
 	const missing = base ? 'not in the status snapshot' : 'no status snapshot';
 	const snapshot: StatusSnapshot = {
 		schemaVersion: SNAPSHOT_VERSION,
-		fetchedAt: base?.fetchedAt ?? new Date(0).toISOString(),
 		stale: freshness.stale,
 		source: base?.source ?? 'none: no snapshot and no fetch',
 		repos: wanted.repos.map((t) => {
@@ -59,6 +58,8 @@ export function reconcile(
 		// a missing reference as unknown anyway, and a large site can name thousands of them.
 		references: wanted.references.flatMap((r) => refs.get(r.id.toLowerCase()) ?? []),
 	};
+	// No base, no time: pages say "never fetched" rather than a made-up 1 January 1970.
+	if (base?.fetchedAt !== undefined) snapshot.fetchedAt = base.fetchedAt;
 	if (freshness.stale) snapshot.staleReason = freshness.reason;
 	if (base?.requests !== undefined) snapshot.requests = base.requests;
 	if (base?.points !== undefined) snapshot.points = base.points;

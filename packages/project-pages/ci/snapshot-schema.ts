@@ -170,8 +170,8 @@ export const StatusSnapshotSchema = z.object({
 	schemaVersion: z.union([z.literal(1), z.literal(2)], {
 		error: `must be one of ${READABLE_SNAPSHOT_VERSIONS.join(', ')}; a newer file needs a newer astro-project-pages`,
 	}),
-	/** When the data was fetched from GitHub (ISO 8601, UTC). */
-	fetchedAt: z.string(),
+	/** When the data was fetched from GitHub (ISO 8601, UTC); absent when it never was (no snapshot and no fetch). */
+	fetchedAt: z.string().optional(),
 	/** True when the data is not current: not from this build's fetch, nor a snapshot fetched just before it. */
 	stale: z.boolean(),
 	staleReason: z.string().optional(),

@@ -28,13 +28,13 @@ export async function readSnapshot(path: string): Promise<StatusSnapshot | undef
 	try {
 		json = JSON.parse(text);
 	} catch (e) {
-		throw new SnapshotError(`${path}: must be JSON (${(e as Error).message}); regenerate it with \`npm run status:refresh\``);
+		throw new SnapshotError(`${path}: must be JSON (${(e as Error).message}); regenerate it with \`npx project-pages status-refresh\``);
 	}
 	const result = StatusSnapshotSchema.safeParse(json);
 	if (!result.success) {
 		const issue = result.error.issues[0]!;
 		throw new SnapshotError(
-			`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}; regenerate it with \`npm run status:refresh\``,
+			`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}; regenerate it with \`npx project-pages status-refresh\``,
 		);
 	}
 	return result.data;

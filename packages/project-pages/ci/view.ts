@@ -167,7 +167,8 @@ export type KnownGoodEntry =
  * and bisected (see the README for turning it into opam `pin-depends`).
  */
 export function knownGoodManifest(snapshot: Pick<StatusSnapshot, 'repos' | 'fetchedAt' | 'stale' | 'source'>): {
-	fetchedAt: string;
+	/** Null when the status was never fetched. */
+	fetchedAt: string | null;
 	stale: boolean;
 	source: string;
 	repos: KnownGoodEntry[];
@@ -182,5 +183,5 @@ export function knownGoodManifest(snapshot: Pick<StatusSnapshot, 'repos' | 'fetc
 		}
 		return [{ ...base, sha: good.oid, date: good.committedAt, url: good.url, behind: good.behind, checks: good.checks }];
 	});
-	return { fetchedAt: snapshot.fetchedAt, stale: snapshot.stale, source: snapshot.source, repos };
+	return { fetchedAt: snapshot.fetchedAt ?? null, stale: snapshot.stale, source: snapshot.source, repos };
 }

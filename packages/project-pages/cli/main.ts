@@ -6,10 +6,15 @@
 import { runCheck } from './check.ts';
 import { runChangedPages } from './changed-pages.ts';
 import { runNew } from './new.ts';
+import { runStatusRefresh } from './status-refresh.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; what: string }> = {
 	check: { run: runCheck, what: 'validate all content without a build (path:line:column: message)' },
 	new: { run: runNew, what: 'write a new minutes file, RFC, project or post from a template' },
+	'status-refresh': {
+		run: runStatusRefresh,
+		what: 'fetch the toolchain status from GitHub (GITHUB_TOKEN) into the snapshot file, for a build without the token',
+	},
 	'changed-pages': { run: runChangedPages, what: "list the pages a branch adds or changes, as markdown (for a pull request's summary)" },
 };
 

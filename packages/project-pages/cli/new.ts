@@ -19,8 +19,8 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { isoDay, parseContentDate } from '../content/dates.ts';
 import { padRfcNumber } from '../content/identity.ts';
-import { KINDS, type ContentKind } from '../content/kinds.ts';
-import { loadProjectOptions } from '../checker/project-config.ts';
+import { CONTENT_KINDS, KINDS, type ContentKind } from '../content/kinds.ts';
+import { loadProjectConfig, PROJECT_CONFIG_FILE } from '../checker/project-config.ts';
 import type { ProjectPagesOptions } from '../options.ts';
 import { enabledKinds } from '../utils/sections.ts';
 import { hasSlugText, slug } from '../utils/slug.ts';
@@ -64,6 +64,9 @@ function parse(argv: string[], commands: Map<string, Command>) {
 	const [name, argument, ...extra] = positionals;
 	if (!name) throw new UsageError(`say what to create: ${list}`);
 	const command = commands.get(name);
+	const off = command ? undefined : CONTENT_KINDS.find((kind) => KINDS[kind].scaffold.command === name);
+	if (off)
+		throw new UsageError(`the ${off} section is off (paths.${off}: false), so there is no ${name} to write (say what to create: ${list})`);
 	if (!command) throw new UsageError(`unknown kind "${name}"; it must be one of ${names.join(', ')}`);
 	if (extra.length > 0)
 		throw new UsageError(`too many arguments: ${extra.map((e) => JSON.stringify(e)).join(' ')} (quote a title that has spaces)`);
@@ -123,7 +126,7 @@ function scalar(value: string | number): string {
 
 export async function runNew(argv: string[]): Promise<number> {
 	const root = process.cwd();
-	const options = await loadProjectOptions(root);
+	const { options, file: configFile } = await loadProjectConfig(root);
 	const commands = commandsOf(options);
 	let args;
 	try {
@@ -170,5 +173,8 @@ export async function runNew(argv: string[]): Promise<number> {
 	}
 	console.log(file);
 	console.error(`new: wrote ${file}; edit it, then run project-pages check`);
+	// Options written inline in astro.config.mjs are invisible here: say so, since labels and paths shape the file.
+	if (!configFile)
+		console.error(`new: no ${PROJECT_CONFIG_FILE} here, so the default options were used (section names, paths, content folder)`);
 	return 0;
 }

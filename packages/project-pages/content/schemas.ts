@@ -27,7 +27,7 @@ import { mapMirageFields } from './mirage-compat.ts';
 const oneOf = (values: readonly (string | number)[]) => `must be one of ${values.join(', ')}`;
 
 export const MinutesFields = z.strictObject({
-	/** Defaults to "Weekly call: <date>". */
+	/** Defaults to "<item>: <date>" ("Minutes: 2026-01-07", or the site's `labels.minutes` item). */
 	title: NonEmptyString.optional(),
 	date: ContentDate,
 	/** One line that the index shows under the call's title. */
@@ -153,7 +153,7 @@ export const FRONT_MATTER_SCHEMAS = {
 } as const satisfies Record<ContentKind, z.ZodType>;
 
 /** The fields of each kind before cross-field rules: what an extension adds to. */
-const FIELD_SHAPES = {
+export const FIELD_SHAPES = {
 	minutes: MinutesFields,
 	rfcs: RfcShape,
 	projects: ProjectFields,

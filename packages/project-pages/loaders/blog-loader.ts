@@ -15,8 +15,14 @@ import { IdRegistry, permalinkProblem } from '../content/identity.ts';
 import { listContentFiles } from '../content/read-content.ts';
 import { validateFrontMatter } from '../content/validate.ts';
 import { failOnProblems } from './fail.ts';
+import { keepEmptyCollection } from './keep-empty-collection.ts';
 import { defaultSite, syncMarkdownEntries, type EntrySite } from './markdown-loader.ts';
 import { syncOnChange } from './watch.ts';
+
+/** The integration that compiles `.mdx`, as Astro names it. */
+const MDX_INTEGRATION = '@astrojs/mdx';
+const MDX_MISSING =
+	'an .mdx post needs the @astrojs/mdx integration: run `npx astro add mdx` (or install @astrojs/mdx and add mdx() to integrations in astro.config.mjs), or rename the file to .md';
 
 export interface BlogLoaderOptions {
 	/** The trusted kind the loader serves (the registry's `trusted`); the blog unless said. */
@@ -35,20 +41,44 @@ export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSit
 		generateId: ({ entry, data }) => (typeof data.permalink === 'string' && data.permalink ? data.permalink : path.basename(entry, '.mdx')),
 		retainBody: false,
 	});
+	/** Whether Astro's glob loader has been given the watcher: from then on it watches the MDX files itself. */
+	let mdxWatched = false;
 	return {
 		name: `project-pages:${kind}`,
 		async load(context: LoaderContext) {
 			await syncBlog(context, false);
-			// MDX files are watched by the glob loader itself (it was given the watcher above); a
-			// re-sync for a .md change runs without it, so that it does not subscribe again.
+			// A re-sync runs without the watcher once the glob loader has it, so that it does not
+			// subscribe again; until then (no MDX yet), the first .mdx file added starts it.
 			syncOnChange(
 				context,
 				directory,
-				() => syncBlog({ ...context, watcher: undefined }, true),
-				(file) => /\.md$/i.test(file),
+				() => syncBlog({ ...context, watcher: mdxWatched ? undefined : context.watcher }, true),
+				(file) => /\.md$/i.test(file) || (!mdxWatched && /\.mdx$/i.test(file)),
 			);
 		},
 	};
+
+	/** Astro's glob loader compiles the MDX posts; their front matter is checked like every other post's. */
+	async function loadMdx(context: LoaderContext, root: string, ids: IdRegistry, errors: ContentError[]): Promise<void> {
+		await mdxLoader.load({
+			...context,
+			// The glob loader prunes entries it did not load; show it only the MDX ones.
+			store: onlyEntries(context.store, (entry) => isMdxFile(entry?.filePath)),
+			parseData: async ({ id, data, filePath }) => {
+				const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
+				try {
+					const problem = permalinkProblem(kind, id, typeof data.permalink !== 'string' || !data.permalink, site.sectionPath);
+					if (problem) throw new ContentError(file, [{ message: problem }]);
+					const clash = ids.claim(id, file);
+					if (clash) throw clash;
+					return { ...validateFrontMatter(kind, file, data, undefined, site.schema), permalink: id, file } as unknown as typeof data;
+				} catch (error) {
+					errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
+					return data;
+				}
+			},
+		});
+	}
 
 	/** `keepEarlierBodies`: a re-sync under `astro dev` (HtmlStore.commit). */
 	async function syncBlog(context: LoaderContext, keepEarlierBodies: boolean): Promise<void> {
@@ -70,26 +100,19 @@ export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSit
 			else context.store.delete(entry.id);
 		}
 		const errors: ContentError[] = [];
-		const mdxIds = new Set<string>();
-		await mdxLoader.load({
-			...context,
-			// The glob loader prunes entries it did not load; show it only the MDX ones.
-			store: onlyEntries(context.store, (entry) => isMdxFile(entry?.filePath)),
-			parseData: async ({ id, data, filePath }) => {
-				const file = filePath ? path.relative(root, path.resolve(root, filePath)).split(path.sep).join('/') : `${directory}/${id}.mdx`;
-				mdxIds.add(id);
-				try {
-					const problem = permalinkProblem(kind, id, typeof data.permalink !== 'string' || !data.permalink, site.sectionPath);
-					if (problem) throw new ContentError(file, [{ message: problem }]);
-					const clash = ids.claim(id, file);
-					if (clash) throw clash;
-					return { ...validateFrontMatter(kind, file, data, undefined, site.schema), permalink: id, file } as unknown as typeof data;
-				} catch (error) {
-					errors.push(error instanceof ContentError ? error : new ContentError(file, [{ message: String(error) }]));
-					return data;
-				}
-			},
-		});
+		const mdxFiles = listed.filter((f) => f.extension === '.mdx');
+		// Without @astrojs/mdx, Astro's glob loader skips an .mdx file with a warning, and the post is gone.
+		if (mdxFiles.length > 0 && !context.config.integrations.some((i) => i.name === MDX_INTEGRATION)) {
+			failOnProblems(
+				kind,
+				mdxFiles.map((f) => new ContentError(f.file, [{ message: MDX_MISSING }])),
+			);
+		}
+		// Run only when there is MDX: on none, the glob loader warns that it found no files.
+		if (mdxFiles.length > 0) {
+			if (context.watcher) mdxWatched = true;
+			await loadMdx(context, root, ids, errors);
+		}
 		const markdown = listed.filter((f) => f.extension !== '.mdx');
 		const { seen, errors: mdErrors } = await syncMarkdownEntries(context, {
 			kind,
@@ -103,6 +126,7 @@ export function blogLoader({ kind = 'blog', directory, bodies, site = defaultSit
 		for (const entry of context.store.values()) {
 			if (!isMdxFile(entry.filePath) && !seen.has(entry.id)) context.store.delete(entry.id);
 		}
+		keepEmptyCollection(context.store);
 		failOnProblems(kind, [...errors, ...mdErrors]);
 	}
 }

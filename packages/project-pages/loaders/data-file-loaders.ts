@@ -11,6 +11,7 @@ import { DocsIndexFields, PapersFile, readDataFile, repeatedPaperNames } from '.
 import { ContentError } from '../content/front-matter.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { failOnProblems } from './fail.ts';
+import { keepEmptyCollection } from './keep-empty-collection.ts';
 import { syncOnChange } from './watch.ts';
 
 interface DataFileLoaderOptions {
@@ -28,11 +29,16 @@ function dataFileLoader(
 	return {
 		name: `project-pages:${name}`,
 		async load(context) {
-			if (!on) return context.store.clear();
+			if (!on) {
+				context.store.clear();
+				return keepEmptyCollection(context.store);
+			}
 			const absolute = path.resolve(fileURLToPath(context.config.root), file);
 			const run = async () => {
 				try {
 					await sync(context, absolute);
+					// No file (a site without papers) is an empty collection, not Astro's "does not exist" warning.
+					keepEmptyCollection(context.store);
 				} catch (error) {
 					if (error instanceof ContentError) failOnProblems(name, [error]);
 					throw error;

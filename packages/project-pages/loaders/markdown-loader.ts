@@ -1,5 +1,5 @@
 /**
- * The content-layer loader for minutes, RFCs and Pioneer Projects: files that
+ * The content-layer loader for minutes, RFCs and projects: files that
  * arrive by pull request. It validates with the shared schemas, renders with
  * the safe markdown pipeline, and re-renders only files whose text changed,
  * so a warm rebuild costs a read and a hash per file. Bodies go to the
@@ -20,6 +20,7 @@ import { DEFAULT_DIALECT, type MarkdownDialect } from '../markdown/dialects.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { enrichEntry } from './enrich.ts';
 import { failOnProblems } from './fail.ts';
+import { keepEmptyCollection } from './keep-empty-collection.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
 import { rebaseRelativeUrls } from './rebase-urls.ts';
 import { avoidReservedIds } from './reserved-ids.ts';
@@ -31,7 +32,7 @@ const isMarkdownFile = (file: string) => /\.mdx?$/i.test(file);
 export interface EntrySite {
 	/** The kind's front-matter schema, with the site's own fields (`projectPagesCollections({ extend })`). */
 	schema?: z.ZodType | undefined;
-	/** URL path of the kind's section (`weekly`), and of the RFC section, which minutes link to. */
+	/** URL path of the kind's section (`minutes`), and of the RFC section, which minutes link to. */
 	sectionPath: string;
 	rfcsPath: string;
 	/** Astro's `base`, ending in `/`: site-relative links in bodies are written under it. */
@@ -87,6 +88,7 @@ export function markdownLoader({ kind, directory, bodies, site = defaultSite(kin
 					keepEarlierBodies,
 				});
 				for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+				keepEmptyCollection(context.store);
 				failOnProblems(kind, errors);
 			};
 			await sync(false);

@@ -8,12 +8,14 @@ import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import type { ContentKind } from '../content/kinds.ts';
 import { listContentFiles } from '../content/read-content.ts';
+import { keepEmptyCollection } from './keep-empty-collection.ts';
 
 export function offLoader(kind: ContentKind, directory: string): Loader {
 	return {
 		name: `project-pages:${kind}:off`,
 		async load({ store, config, logger }) {
 			store.clear();
+			keepEmptyCollection(store);
 			const files = await listContentFiles(fileURLToPath(config.root), directory);
 			if (files.length > 0) {
 				logger.warn(

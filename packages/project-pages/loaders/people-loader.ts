@@ -9,6 +9,7 @@ import { readDataFile } from '../content/data-files.ts';
 import { ContentError } from '../content/front-matter.ts';
 import { PeopleFile } from '../content/schemas.ts';
 import { failOnProblems } from './fail.ts';
+import { keepEmptyCollection } from './keep-empty-collection.ts';
 import { syncOnChange } from './watch.ts';
 
 export function peopleLoader({ file }: { file: string }): Loader {
@@ -28,6 +29,7 @@ export function peopleLoader({ file }: { file: string }): Loader {
 					}
 					store.set({ id: person.github, data: person });
 				}
+				keepEmptyCollection(store);
 				failOnProblems('people', errors);
 			};
 			await sync();

@@ -17,10 +17,15 @@ export interface CallSchedule {
 
 export interface CallsCalendarInput {
 	schedule: CallSchedule;
-	/** The project's name: "MirageOS" gives "MirageOS community call". */
+	/** The project's name: "Example" gives "Example community call". */
 	title: string;
 	/** The minutes index, absolute; the event's URL when the schedule has none. */
 	minutesUrl?: string | undefined;
+	/**
+	 * The calendar's and the event's names, when the site named its minutes section
+	 * (`labels.minutes`): "MirageOS Weekly calls", "MirageOS Weekly call". Default: "<title> calls", "<title> community call".
+	 */
+	names?: { calendar: string; event: string } | undefined;
 	/** The site's host, for a globally unique UID. */
 	host: string;
 	/** DTSTAMP: when this file was made. */
@@ -90,9 +95,9 @@ export function firstCall(schedule: Pick<CallSchedule, 'start' | 'time'>): Date 
 	return new Date(`${schedule.start}T${schedule.time}:00Z`);
 }
 
-export function callsCalendar({ schedule, title, minutesUrl, host, now }: CallsCalendarInput): string {
+export function callsCalendar({ schedule, title, minutesUrl, names, host, now }: CallsCalendarInput): string {
 	const start = firstCall(schedule);
-	const name = `${title} community call`;
+	const { calendar, event } = names ?? { calendar: `${title} calls`, event: `${title} community call` };
 	const url = schedule.url ?? minutesUrl;
 	const description = [schedule.url && `Join: ${schedule.url}`, minutesUrl && `Minutes of past calls: ${minutesUrl}`]
 		.filter(Boolean)
@@ -100,9 +105,9 @@ export function callsCalendar({ schedule, title, minutesUrl, host, now }: CallsC
 	return serialize([
 		'BEGIN:VCALENDAR',
 		'VERSION:2.0',
-		`PRODID:-//project-pages//${escapeText(title)} calls//EN`,
+		`PRODID:-//project-pages//${escapeText(calendar)}//EN`,
 		'CALSCALE:GREGORIAN',
-		`X-WR-CALNAME:${escapeText(`${title} calls`)}`,
+		`X-WR-CALNAME:${escapeText(calendar)}`,
 		'BEGIN:VEVENT',
 		// Stable across builds, so calendars update the event instead of adding another.
 		`UID:call-${utcDateTime(start)}@${host}`,
@@ -110,7 +115,7 @@ export function callsCalendar({ schedule, title, minutesUrl, host, now }: CallsC
 		`DTSTART:${utcDateTime(start)}`,
 		`DURATION:${duration(schedule.durationMinutes)}`,
 		`RRULE:FREQ=WEEKLY;INTERVAL=${schedule.everyWeeks}`,
-		`SUMMARY:${escapeText(name)}`,
+		`SUMMARY:${escapeText(event)}`,
 		...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
 		...(url ? [`URL:${url}`] : []),
 		...(schedule.url ? [`LOCATION:${escapeText(schedule.url)}`] : []),

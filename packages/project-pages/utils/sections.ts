@@ -7,11 +7,11 @@
 import { KINDS, PAGE_SECTIONS, SECTION_KEYS, isContentKind, type ContentKind, type KindRoute, type SectionKey } from '../content/kinds.ts';
 
 export interface Section {
-	/** URL path without slashes at either end: `weekly`, `community/minutes`. */
+	/** URL path without slashes at either end: `minutes`, `community/calls`. */
 	path: string;
 	/** The section's name: sidebar, index title, search filter, 404. */
 	label: string;
-	/** One entry's name: page eyebrow, search result kind ("Weekly call", "RFC"). */
+	/** One entry's name: page eyebrow, search result kind ("Minutes", "RFC"). */
 	item: string;
 	/**
 	 * Former paths of the section (`wiki` for mirage-www's docs): each is a page that redirects to the
@@ -68,6 +68,19 @@ function labelsOf(option: LabelOption | undefined, label: string, item: string):
 	return { label: option, item: plural ? option.slice(0, -1) : item };
 }
 
+/**
+ * Why a section is not on, in the option's words: for an error that a page
+ * asked for it. `paths.status` is not the only way to lose the status section:
+ * it is on only when the site tracks a toolchain.
+ */
+export function whySectionIsOff(key: SectionKey, { paths = {} }: Pick<SectionOptions, 'paths'>): string {
+	if (paths[key] === false) return `paths.${key}: false turns it off`;
+	if (key === 'status') return 'it is on only when ci.toolchain names repositories, or paths.status gives it a path';
+	const needs = isContentKind(key) ? undefined : (PAGE_SECTIONS[key] as { needs?: ContentKind }).needs;
+	if (needs) return `it belongs to the ${needs} section, which is off (paths.${needs}: false)`;
+	return 'it is not on';
+}
+
 /** The kinds that are on, in registry order. */
 export function enabledKinds(sections: Sections): ContentKind[] {
 	return (Object.keys(KINDS) as ContentKind[]).filter((kind) => sections[kind] !== undefined);
@@ -101,7 +114,7 @@ export function routePattern(section: Section, route: KindRoute): string {
 }
 
 /**
- * A page's site path, before `base`: `/weekly/2026-01-07/`. Segments are
+ * A page's site path, before `base`: `/minutes/2026-01-07/`. Segments are
  * joined as they are (ids are URL path segments already).
  */
 export function sectionPage(section: Section, ...segments: string[]): string {
@@ -113,7 +126,7 @@ export function entryPage(section: Section, id: string): string {
 	return section.atRoot?.includes(id) ? `/${id}/` : sectionPage(section, id);
 }
 
-/** A file in a section (`/weekly/rss.xml`) or beside it (`/status.json` from `.json`). */
+/** A file in a section (`/minutes/rss.xml`) or beside it (`/status.json` from `.json`). */
 export function sectionFile(section: Section, name: string): string {
 	return name.startsWith('.') ? `/${section.path}${name}` : `/${section.path}/${name}`;
 }

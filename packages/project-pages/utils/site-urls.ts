@@ -6,7 +6,7 @@
  */
 import config, { base } from 'virtual:project-pages/config';
 import type { ContentKind, SectionKey } from '../content/kinds.ts';
-import { entryPage, sectionFile, sectionPage, type Section } from './sections.ts';
+import { entryPage, sectionFile, sectionPage, whySectionIsOff, type Section } from './sections.ts';
 import { slug } from './slug.ts';
 import { withBase } from './with-base.ts';
 import { repoStatusPath } from '../ci/view.ts';
@@ -23,12 +23,12 @@ export function section(key: SectionKey): Section | undefined {
 
 /** `/weekly/`, `/weekly/2026-01-07/`: a page in a section (which must be on). */
 export function sectionUrl(key: SectionKey, ...segments: string[]): string {
-	return link(sectionPage(required(key), ...segments));
+	return link(sectionPage(required(key, segments), ...segments));
 }
 
 /** `/weekly/rss.xml`, `/status.json`: a file in a section, or beside it when the name starts with ".". */
 export function sectionFileUrl(key: SectionKey, name: string): string {
-	return link(sectionFile(required(key), name));
+	return link(sectionFile(required(key, [name]), name));
 }
 
 /** An entry's page: under its section, or at the site root for a guide served there (`atRoot`). */
@@ -55,8 +55,13 @@ export function absoluteUrl(url: string, site: URL | undefined): string {
 	return site ? new URL(url, site).href : url;
 }
 
-function required(key: SectionKey): Section {
+function required(key: SectionKey, segments: readonly string[] = []): Section {
 	const found = config.sections[key];
-	if (!found) throw new Error(`project-pages: a page links to the ${key} section, which this site turned off (paths.${key}: false)`);
+	if (!found) {
+		const what = segments.length > 0 ? `${segments.join('/')} in the ${key} section` : `the ${key} section`;
+		throw new Error(
+			`project-pages: a page links to ${what}, which this site does not have (${whySectionIsOff(key, config)}); link to it only when section('${key}') is set`,
+		);
+	}
 	return found;
 }

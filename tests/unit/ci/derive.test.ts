@@ -200,6 +200,11 @@ describe('toolchainSummary', () => {
 		expect(s.text).toBe('1/3 passing · 1 building · 1 unknown · as of 30 May 2025, 09:07 UTC');
 		expect(s.stale).toBe(true);
 	});
+	it('says "never fetched" when nothing was, rather than a date in 1970', () => {
+		const s = toolchainSummary({ repos: [tracked('unknown')], stale: true }, now);
+		expect(s.text).toBe('0/1 passing · 1 unknown · never fetched');
+		expect(s.asOf).toBe('never fetched');
+	});
 });
 
 describe('formatAsOf', () => {

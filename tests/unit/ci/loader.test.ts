@@ -81,7 +81,7 @@ const options = (
 	over: Partial<ToolchainStatusLoaderOptions> = {},
 	env: Record<string, string | undefined> = {},
 ): ToolchainStatusLoaderOptions => ({
-	ci: { toolchain: { core: ['mirage/mirage', 'mirage/mirage-tcpip'] }, snapshot: 'status.json', timeoutMs: 2000 },
+	ci: { toolchain: { core: ['mirage/mirage', 'mirage/mirage-tcpip'] }, snapshot: 'status.json', timeoutMs: 10_000 },
 	references: ['mirage/mirage#1520'],
 	env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url, ...env },
 	client: { retryDelayMs: 5 },
@@ -178,7 +178,21 @@ describe('loadStatus', () => {
 			context(),
 		);
 		expect(data.repos[0]).toMatchObject({ state: 'unknown', reason: 'no status snapshot' });
+		// Never fetched has no time, rather than 1 January 1970.
+		expect(data).not.toHaveProperty('fetchedAt');
 		expect(lines[0]).toContain('no snapshot, all unknown');
+	});
+
+	it('with no repo and no reference to track, asks nothing and says nothing about the token, strict mode too', async () => {
+		fake.requests.length = 0;
+		const nothing = options({ ci: { toolchain: {}, snapshot: 'missing.json' }, references: [], contentDir: join(root, 'no-content') });
+		for (const env of [{ GITHUB_TOKEN: undefined }, { GITHUB_TOKEN: undefined, CI_STATUS_STRICT: '1' }, {}]) {
+			const data = await loadStatus({ ...nothing, env: { ...nothing.env, ...env } }, context());
+			expect(data).toMatchObject({ stale: false, repos: [], references: [] });
+			expect(data).not.toHaveProperty('fetchedAt');
+		}
+		expect(fake.requests).toHaveLength(0);
+		expect(lines).toEqual([]);
 	});
 
 	it('in strict mode (option), a fallback fails the build', async () => {
@@ -201,7 +215,7 @@ describe('loadStatus', () => {
 		await expect(
 			loadStatus(options({ ci: { toolchain: {}, snapshot: 'broken.json' } }, { GITHUB_TOKEN: undefined }), context()),
 		).rejects.toThrow(
-			`${join(root, 'broken.json')}: repos.0.id: Invalid input: expected string, received number; regenerate it with \`npm run status:refresh\``,
+			`${join(root, 'broken.json')}: repos.0.id: Invalid input: expected string, received number; regenerate it with \`npx project-pages status-refresh\``,
 		);
 	});
 

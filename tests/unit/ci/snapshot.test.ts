@@ -41,7 +41,7 @@ describe('snapshot files', () => {
 		const path = join(dir, 'shape.json');
 		await writeFile(path, JSON.stringify({ ...snapshot, schemaVersion: 3 }));
 		await expect(readSnapshot(path)).rejects.toThrow(
-			`${path}: schemaVersion: must be one of 1, 2; a newer file needs a newer astro-project-pages; regenerate it with \`npm run status:refresh\``,
+			`${path}: schemaVersion: must be one of 1, 2; a newer file needs a newer astro-project-pages; regenerate it with \`npx project-pages status-refresh\``,
 		);
 	});
 

@@ -8,7 +8,7 @@ import { absoluteUrl, repoStatusUrl, sectionFileUrl, sectionUrl } from '../../ut
 export async function GET(context: APIContext): Promise<Response> {
 	const status = await toolchainStatus();
 	const site = context.site ?? new URL('http://localhost/');
-	const xml = statusFeed(status ?? { repos: [], fetchedAt: new Date(0).toISOString() }, {
+	const xml = statusFeed(status ?? { repos: [] }, {
 		title: config.title,
 		feedUrl: absoluteUrl(sectionFileUrl('status', 'feed.xml'), site),
 		statusUrl: absoluteUrl(sectionUrl('status'), site),
