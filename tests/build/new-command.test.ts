@@ -125,7 +125,7 @@ describe('npm run new', () => {
 		await rm(off, { recursive: true, force: true });
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain(
-			'new: the rfcs section is off (paths.rfcs: false), so there is no rfc to write (say what to create: post, minutes or project)',
+			'new: the rfcs section is off (paths.rfcs: false), so there is no rfc to write (say what to create: post, guide, minutes or project)',
 		);
 	});
 
