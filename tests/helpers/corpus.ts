@@ -37,6 +37,11 @@ const PARTS = {
 	wiki: { shared: 'wiki', checkout: 'data/wiki' },
 	papers: { shared: 'paper/papers.yml', checkout: 'data/paper/papers.yml' },
 	links: { shared: 'link/links.yml', checkout: 'data/link/links.yml' },
+	/**
+	 * The live site's /docs page, its sections in order: written down as data in the shared copy
+	 * (with the live site's routes in its comments), the template itself in a checkout.
+	 */
+	'docs-index': { shared: 'docs-index.yaml', checkout: 'template/docs.eml' },
 	/** Files the pages link to, served at the site root. */
 	assets: { shared: 'asset', checkout: 'asset' },
 	/** The same 51 calls as the 2016 site had them: no front matter (fc8f392). */
