@@ -171,18 +171,32 @@ export const ProjectPagesOptionsSchema = z
 			owners.set(path, owner);
 		};
 		for (const [key, section] of Object.entries(sections)) claim(section.path, key, ['paths', key]);
-		// Old paths may be shared between sections (their entries are told apart by id), never with a section's own path.
+		// Old paths may be shared between sections (their entries are told apart by id), never with a
+		// section's own path, above one (every page under it would be taken for a redirect), or on a file
+		// the build writes at the root; compared without case, as hosts on case-insensitive disks serve them.
+		const rootFiles = [...rootFileNames(), ...SECTION_FILES, ...TAKEN_PATHS];
+		const sectionPaths = Object.entries(sections).map(([key, section]) => ({ key, path: section.path.toLowerCase() }));
 		const oldPaths = new Set<string>();
 		for (const [key, paths] of Object.entries(options.oldPaths)) {
 			if (!sections[key as SectionKey]) continue;
 			paths?.forEach((path, i) => {
-				if (!oldPaths.has(path)) claim(path, `an old path of ${key}`, ['oldPaths', key, i]);
-				oldPaths.add(path);
+				const where = ['oldPaths', key, i];
+				const lower = path.toLowerCase();
+				const above = sectionPaths.find((s) => s.path === lower || s.path.startsWith(`${lower}/`));
+				if (above)
+					ctx.addIssue({
+						code: 'custom',
+						path: where,
+						message: `"${path}" is already the path of ${above.key}, or above it; give each section its own`,
+					});
+				else if (rootFiles.includes(lower.split('/')[0]!))
+					ctx.addIssue({ code: 'custom', path: where, message: `"${path}" is a file the site writes; choose another path` });
+				else if (!oldPaths.has(lower)) claim(path, `an old path of ${key}`, where);
+				oldPaths.add(lower);
 			});
 		}
 		// An entry at the root is a one-segment path: it must not be a section's, an old path's or a file the build writes there.
 		const firstSegments = new Set([...owners.keys()].map((path) => path.split('/')[0]!.toLowerCase()));
-		const rootFiles = [...rootFileNames(), ...SECTION_FILES, ...TAKEN_PATHS];
 		options.atRoot.docs?.forEach((id, i) => {
 			const where = ['atRoot', 'docs', i];
 			const lower = id.toLowerCase();

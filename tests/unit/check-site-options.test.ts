@@ -21,6 +21,15 @@ describe('checkProject with the options of the site it checks', () => {
 		]);
 	});
 
+	it('reports a guide served at the root that does not exist, naming the option', async () => {
+		const { config } = await checkProject(FIXTURE);
+		const sections = { ...config.options.sections, docs: { ...config.options.sections.docs!, atRoot: ['securty'] } };
+		const result = await checkContent({ root: FIXTURE, contentDir: 'content', sections, calls: true, extensions: config.extensions });
+		expect(result.findings.map(formatFinding)).toContain(
+			'project-pages.config.mjs:1:1: atRoot.docs.0: no guide has the permalink "securty"',
+		);
+	});
+
 	it("reports the site's own fields as unknown when the checker is not given them, as the build would", async () => {
 		const { config } = await checkProject(FIXTURE);
 		const result = await checkContent({ root: FIXTURE, contentDir: 'content', sections: config.options.sections, calls: true });

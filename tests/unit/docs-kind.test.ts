@@ -5,6 +5,7 @@
  * the checker's idea of those pages, the Atom feed and the edit link.
  */
 import { describe, expect, it } from 'vitest';
+import { scanBody } from '../../packages/project-pages/checker/markdown-links.ts';
 import { SitePages } from '../../packages/project-pages/checker/site-pages.ts';
 import { isTrusted } from '../../packages/project-pages/content/kinds.ts';
 import { dialectOf } from '../../packages/project-pages/markdown/dialects.ts';
@@ -76,6 +77,20 @@ describe('options that move pages', () => {
 		expect(() => parseOptions({ ...base, oldPaths: { docs: ['blog'] } })).toThrow('oldPaths.docs.0: "blog" is already the path of blog');
 	});
 
+	it('refuse an old path on or above a section, or on a file the site writes, whatever its case', () => {
+		expect(() => parseOptions({ ...base, oldPaths: { docs: ['community'] }, paths: { minutes: 'community/calls' } })).toThrow(
+			'oldPaths.docs.0: "community" is already the path of minutes, or above it',
+		);
+		expect(() => parseOptions({ ...base, oldPaths: { docs: ['Wiki'] }, paths: { blog: 'wiki' } })).toThrow(
+			'oldPaths.docs.0: "Wiki" is already the path of blog',
+		);
+		expect(() => parseOptions({ ...base, oldPaths: { docs: ['feed.xml'] } })).toThrow(
+			'oldPaths.docs.0: "feed.xml" is a file the site writes',
+		);
+		// Under a section's own path is fine (mirage-www's /docs/papers became /papers/).
+		expect(parseOptions({ ...base, oldPaths: { papers: ['docs/papers'] } }).sections.papers?.oldPaths).toEqual(['docs/papers']);
+	});
+
 	it('refuse a guide at the root where a section or a file of the build is', () => {
 		expect(() => parseOptions({ ...base, atRoot: { docs: ['blog'] } })).toThrow(
 			'atRoot.docs.0: "/blog/" is already a section or a file of the site',
@@ -125,6 +140,14 @@ describe('the checker under old paths', () => {
 			'must point at an existing page; no guide has the permalink "gone", and no minutes have the permalink "gone"',
 		);
 		expect(pages.brokenLink('/docs/gone/', none)).toBe('must point at an existing page; no guide has the permalink "gone"');
+	});
+});
+
+describe('raw HTML sources, as the checker reads them', () => {
+	it('decodes character references with any leading zeros, as a browser does', () => {
+		const body =
+			'<img src="&#0000000106;avascript:alert(1)">\n\n<img src="&#x000006A;avascript:alert(2)">\n\n<iframe src="/graphics/a&amp;b.html"></iframe>\n';
+		expect(scanBody(body, 1).images.map((i) => i.url)).toEqual(['javascript:alert(1)', 'javascript:alert(2)', '/graphics/a&b.html']);
 	});
 });
 

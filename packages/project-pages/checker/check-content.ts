@@ -10,6 +10,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { isTrusted, KINDS, type ContentKind } from '../content/kinds.ts';
 import { isSafeUrl } from '../utils/safe-url.ts';
+import { PROJECT_CONFIG_FILE } from './project-config.ts';
 import { DocsIndexFields, PapersFile, readDataFile, repeatedPaperNames } from '../content/data-files.ts';
 import { dialectOf, type MarkdownOptions } from '../markdown/dialects.ts';
 import { resolveDocsLine } from '../utils/docs-index.ts';
@@ -123,6 +124,10 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 
 	const guides = new Set(entries.filter((e) => e.kind === 'docs' && e.id).map((e) => e.id!));
 	if (sections.docs) files += await checkDocsIndex(root, `${contentDir}/docs.yaml`, sections, guides, findings);
+	// A guide the options serve at the root must exist: a typo would serve nothing, silently.
+	sections.docs?.atRoot?.forEach((id, i) => {
+		if (!guides.has(id)) findings.push(finding(PROJECT_CONFIG_FILE, { line: 1 }, `atRoot.docs.${i}: no guide has the permalink "${id}"`));
+	});
 	if (sections.papers) files += await checkPapers(root, `${contentDir}/papers.yml`, pages, publicFileExists, findings);
 
 	for (const entry of entries) {
@@ -135,11 +140,11 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 			if (broken) findings.push(finding(file, link, `link ${link.url}: ${broken}`, entry.trusted ? 'warning' : 'error'));
 		}
 		for (const image of entry.body.images) {
-			// The one URL rule (utils/safe-url.ts): the page drops such a source, so the author hears of it here.
+			// The one URL rule (utils/safe-url.ts). A contributed file loses such a source to the sanitizer;
+			// a maintainer's raw HTML is published as written. Either way the author hears of it here.
 			if (!isSafeUrl(image.url)) {
-				findings.push(
-					finding(file, image, `image ${JSON.stringify(image.url)}: must be an http(s) URL or a path; this one is dropped from the page`),
-				);
+				const fate = entry.trusted ? 'raw HTML in this kind is published as written' : 'this one is dropped from the page';
+				findings.push(finding(file, image, `image ${JSON.stringify(image.url)}: must be an http(s) URL or a path; ${fate}`));
 				continue;
 			}
 			const missing = missingImage(image.url, entry, { root, publicDir });

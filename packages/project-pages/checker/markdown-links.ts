@@ -66,10 +66,10 @@ function embeddedSources(html: string): Array<{ url: string; offset: number }> {
 	return out;
 }
 
-/** The character references an attribute value may hold (named ones HTML authors write, and numeric ones), as a browser reads them. */
+/** The character references an attribute value may hold (named ones HTML authors write, and numeric ones with any leading zeros), as a browser reads them. */
 function decodeHtmlEntities(text: string): string {
 	return text.replace(
-		/&(?:(amp|lt|gt|quot|apos|colon|sol|tab|newline)|#(\d{1,7})|#x([0-9a-f]{1,6}));?/gi,
+		/&(?:(amp|lt|gt|quot|apos|colon|sol|tab|newline)|#0*(\d{1,7})|#x0*([0-9a-f]{1,6}));?/gi,
 		(whole, name?: string, dec?: string, hex?: string) => {
 			if (name)
 				return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', tab: '\t', newline: '\n' }[name.toLowerCase()]!;

@@ -60,8 +60,9 @@ export function papersLoader(options: DataFileLoaderOptions): Loader {
 			papers.map(async (paper, order) => {
 				// The file is the maintainers', but an abstract is pasted from elsewhere: it keeps inline HTML
 				// such as <em> and loses anything live, as contributed content does.
+				// Its headings lose the ids the renderer gives them: `# paper-asplos` would take another paper's anchor.
 				const abstractHtml = paper.abstract
-					? (await renderMarkdown(paper.abstract, { trusted: false, dialect: 'commonmark' })).html
+					? (await renderMarkdown(paper.abstract, { trusted: false, dialect: 'commonmark' })).html.replace(/(<h[1-6])\s+id="[^"]*"/g, '$1')
 					: undefined;
 				return { id: paper.name, data: { ...paper, order, ...(abstractHtml ? { abstractHtml } : {}) } };
 			}),

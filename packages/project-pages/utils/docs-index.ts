@@ -15,7 +15,8 @@ export type DocsLine = { guide: string } | { title: string; href: string; extern
 
 /** Resolves one line of `docs.yaml`, or says why it points nowhere. */
 export function resolveDocsLine(page: DocsIndexPage, sections: Sections, guides: ReadonlySet<string>): DocsLine | { problem: string } {
-	if (typeof page !== 'string') return { title: page.title, href: page.href, external: /^[a-z][a-z0-9+.-]*:/i.test(page.href) };
+	// `href` passed the one URL rule (LinkField): an http(s) URL, or a path on this site.
+	if (typeof page !== 'string') return { title: page.title, href: page.href, external: !page.href.startsWith('/') };
 	const path = page.replace(/[?#].*$/s, '').replace(/^\/+|\/+$/g, '');
 	const docs = sections.docs;
 	if (docs) {
