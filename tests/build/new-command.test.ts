@@ -31,6 +31,9 @@ beforeAll(async () => {
 	dir = await mkdtemp(path.join(tmpdir(), 'new-'));
 	await cp(path.join(REPO, 'project-pages.config.mjs'), path.join(dir, 'project-pages.config.mjs'));
 	await mkdir(path.join(dir, 'content/rfcs'), { recursive: true });
+	// The site's options serve the security guide at the root (atRoot), which the checker wants to exist.
+	await mkdir(path.join(dir, 'content/docs'), { recursive: true });
+	await writeFile(path.join(dir, 'content/docs/security.md'), '---\ntitle: Security\ndate: 2026-01-01\n---\n\nHow to report a problem.\n');
 	await writeFile(path.join(dir, 'content/people.yaml'), '- name: Ada Author\n  github: ada\n');
 	await writeFile(
 		path.join(dir, 'content/rfcs/0003-existing.md'),
@@ -156,6 +159,6 @@ describe('npm run new', () => {
 	it('writes files that pass the content checker as they are', async () => {
 		const { result } = await checkProject(dir);
 		expect(result.findings.map(formatFinding)).toEqual([]);
-		expect(result.files).toBe(8);
+		expect(result.files).toBe(9);
 	});
 });
