@@ -18,9 +18,11 @@ const options = {
 		projects: { name: 'Pioneer Projects', item: 'Pioneer Project' },
 	},
 	paths: { minutes: 'weekly' },
-	// mirage-www's old addresses keep working: its wiki became /docs/ and /weekly/ (it held guides and calls), the papers page was a wiki page,
+	// mirage-www's old addresses keep working: its wiki became /docs/, the papers page was a wiki page,
 	// and /community is where it listed its people.
-	oldPaths: { docs: ['wiki'], minutes: ['wiki'], papers: ['wiki/papers', 'docs/papers'], people: ['community'] },
+	// (A site that also has the 2016 calls' /wiki/weekly-… links to keep adds minutes: ['wiki']: one
+	// redirect page per call, which is why this one does not.)
+	oldPaths: { docs: ['wiki'], papers: ['wiki/papers', 'docs/papers'], people: ['community'] },
 	// Signed security advisories link /security, so that guide stays at the root.
 	atRoot: { docs: ['security'] },
 	// mirage-www's posts and guides are read as it reads them (cmarkit, strict CommonMark): `[x][^7]`
