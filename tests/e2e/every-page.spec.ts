@@ -71,7 +71,7 @@ interface Weight {
 
 const transferred = (body: Buffer, compressible: boolean) => (compressible ? gzipSync(body, { level: 6 }).length : body.length);
 
-/** Loads `page` in `tab`, a fresh context (so a cold cache), and adds up what it fetched. */
+/** Loads `page` in `tab`, whose cache is off (so every load is cold), and adds up what it fetched. */
 async function measure(tab: Page, page: BuiltPage): Promise<Weight> {
 	const responses: Response[] = [];
 	tab.on('response', (response) => responses.push(response));
@@ -122,7 +122,7 @@ test('the built site has every kind of page, and no page of an unknown kind', ()
 
 // An old address is a redirect page, not a page: it must land, in the browser, on a page that exists.
 for (const page of PAGES.filter((p) => p.redirectsTo)) {
-	test(`${page.url} redirects to ${page.redirectsTo}, which exists`, async ({ page: tab }) => {
+	test(`${page.url} redirects to ${page.redirectsTo}, which exists`, async ({ coldTab: tab }) => {
 		await tab.goto(page.url);
 		await expect(tab).toHaveURL(page.redirectsTo!);
 		await expect(tab.locator('main#main h1')).toHaveCount(1);
@@ -131,10 +131,12 @@ for (const page of PAGES.filter((p) => p.redirectsTo)) {
 
 for (const page of PAGES.filter((p) => !p.redirectsTo)) {
 	test(`${page.url}: ≤ 60 KB of HTML + CSS + fonts, no JavaScript but filters and search, no axe violation`, async ({
-		page: tab,
+		coldTab: tab,
 	}, testInfo) => {
 		const weight = await measure(tab, page);
 		const total = weight.html + weight.css + weight.fonts;
+		// Every page has the site's stylesheet: none fetched would mean a warm cache, and a weight that lies.
+		expect(weight.css, `${page.url}: its stylesheet fetched`).toBeGreaterThan(0);
 		const line = `${page.url}: ${kb(total)} (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, fonts ${kb(weight.fonts)} [${weight.fontFiles.join(', ')}]); JS ${weight.js} B; images ${kb(weight.images)}`;
 		await testInfo.attach('page weight', { body: line, contentType: 'text/plain' });
 		expect

@@ -3,11 +3,11 @@
  * Chromium is missing (global-setup.ts makes that an error in CI), plus the
  * checks shared by the specs.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import axe from 'axe-core';
 import { CHROMIUM_MISSING, hasChromium } from './chromium.ts';
 
-export const test = base.extend<{ requireChromium: void }>({
+export const test = base.extend<{ requireChromium: void; coldTab: Page }, { workerTab: Page }>({
 	requireChromium: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object pattern.
 		async ({}, use, testInfo) => {
@@ -16,18 +16,57 @@ export const test = base.extend<{ requireChromium: void }>({
 		},
 		{ auto: true },
 	],
+	/**
+	 * One tab per worker for tests that only load a page and read it (every-page.spec.ts): a new
+	 * context per test cost more than the test's own work. It starts each page cold all the same
+	 * (the browser cache is off, so every response is fetched and counted), with axe-core already
+	 * in every document it loads, and leaves no state a later page could see (no cookies, no
+	 * storage: these pages set none).
+	 */
+	workerTab: [
+		async ({ browser }, use, workerInfo) => {
+			const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+			await context.addInitScript({ content: axe.source });
+			const tab = await context.newPage();
+			const devtools = await context.newCDPSession(tab);
+			await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+			await use(tab);
+			await context.close();
+		},
+		{ scope: 'worker' },
+	],
+	coldTab: async ({ workerTab }, use) => {
+		await workerTab.setViewportSize(DEFAULT_VIEWPORT);
+		await use(workerTab);
+		workerTab.removeAllListeners('response');
+	},
 });
 export { expect };
+
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
 
 /** WCAG 2.1 A and AA, the level the site promises. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+interface AxeViolation {
+	id: string;
+	impact?: string | null;
+	help: string;
+	nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
 /** axe-core's violations on the current page, one readable line per failing element. */
 export async function axeViolations(page: Page): Promise<string[]> {
-	// Legacy mode runs axe in the page itself; the default opens a second, blank page per check to merge
-	// frames' results, which tripled the time of a check. These pages have no frames.
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-	return results.violations.flatMap((violation) =>
+	// axe runs in the page itself (these pages have no frames). A tab from `coldTab` has it already;
+	// any other gets it now, once.
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+	const violations = await page.evaluate(
+		async (tags) =>
+			(await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } }))
+				.violations as AxeViolation[],
+		WCAG_TAGS,
+	);
+	return violations.flatMap((violation) =>
 		violation.nodes.map(
 			(node) =>
 				`${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
