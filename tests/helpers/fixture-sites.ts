@@ -33,17 +33,6 @@ export interface FixtureDefinition extends Omit<BuildOptions, 'env' | 'content'>
 export const FIXTURE_SITES = {
 	/** tests/fixtures/site with the default options: every kind of page, mirage-www front matter, hostile markdown. */
 	site: { content: { '.': 'tests/fixtures/site/content' } },
-	/** The site's own example content with a call schedule and the committed status snapshot, indexed by Pagefind. */
-	'example-content': {
-		content: { '.': 'content' },
-		// content/docs.yaml lists the security guide at /security, where the site serves it.
-		options: {
-			calls: { start: '2026-01-07', time: '16:00', everyWeeks: 2 },
-			atRoot: { docs: ['security'] },
-			ci: { snapshot: 'src/data/status-snapshot.json' },
-		},
-		pagefind: true,
-	},
 	/**
 	 * What the screenshots show (tests/e2e/screenshots.spec.ts): tests/fixtures/site with the site's
 	 * toolchain and a status snapshot kept for the screenshots, so neither new content nor a refreshed

@@ -1,24 +1,22 @@
 /**
- * Builds the site's own content with a call schedule, runs Pagefind over the
- * output as `npm run build` does, and checks the Pioneer Projects filters
- * (static pages, card attributes, script size), the project pages' repo
- * status and issue counts, the search page and index, and the iCalendar file.
+ * The site as `npm run build` makes it (Astro, then Pagefind), read from the
+ * copy Playwright's web server serves: the Pioneer Projects filters (static
+ * pages, card attributes, script size), the project pages' repo status and
+ * issue counts, the search page and index (queried through Pagefind's own
+ * browser API, in Node, over the preview server), and the iCalendar file.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { access, copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { sharedFixtureSite, type SharedSite } from '../helpers/fixture-sites.ts';
+import { expect, test } from '@playwright/test';
+import { readDist } from '../e2e/support/built-site.ts';
+import { BASE_URL, DIST } from '../e2e/support/paths.ts';
 
 const SCRIPT_BUDGET = 5 * 1024;
-let site: SharedSite;
-
-beforeAll(async () => {
-	// The site's own content with a call schedule, indexed by Pagefind as `npm run build` does.
-	site = await sharedFixtureSite('example-content');
-});
+const site = { dist: DIST, read: async (file: string) => readDist(file) };
+/** The site's own address (astro.config.mjs `site`), as its pages name it. */
+const origin = () => new URL(/<link rel="canonical" href="([^"]+)"/.exec(readDist('index.html'))![1]!).origin;
 
 /** The page's module scripts, inline or from `_astro/`, minified as built. */
 async function pageScripts(html: string): Promise<string[]> {
@@ -32,8 +30,8 @@ async function pageScripts(html: string): Promise<string[]> {
 const cards = (html: string) =>
 	[...html.matchAll(/<article class="project-card" id="project-([^"]+)"([^>]*)>/g)].map((m) => ({ id: m[1]!, attrs: m[2]! }));
 
-describe('Pioneer Projects browse page', () => {
-	it('puts each facet in a data attribute on every card', async () => {
+test.describe('Pioneer Projects browse page', () => {
+	test('puts each facet in a data attribute on every card', async () => {
 		const html = await site.read('projects/index.html');
 		const all = cards(html);
 		expect(all).toHaveLength(6);
@@ -47,7 +45,7 @@ describe('Pioneer Projects browse page', () => {
 		expect(html).toMatch(/<p id="project-count"[^>]*role="status"[^>]*aria-live="polite"[^>]*>6 projects<\/p>/);
 	});
 
-	it('keeps finished projects in an archive section with their outcome', async () => {
+	test('keeps finished projects in an archive section with their outcome', async () => {
 		const html = await site.read('projects/index.html');
 		const past = html.slice(html.indexOf('id="past-projects"'));
 		expect(cards(past).map((c) => c.id)).toEqual(['tls-handshake-fuzzing']);
@@ -56,7 +54,7 @@ describe('Pioneer Projects browse page', () => {
 		expect(cards(html.slice(0, html.indexOf('id="past-projects"'))).map((c) => c.id)).not.toContain('tls-handshake-fuzzing');
 	});
 
-	it('links static filter pages and hides the script-driven form until the script runs', async () => {
+	test('links static filter pages and hides the script-driven form until the script runs', async () => {
 		const html = await site.read('projects/index.html');
 		expect(html).toContain('<nav id="project-filter-links"');
 		for (const href of [
@@ -73,7 +71,7 @@ describe('Pioneer Projects browse page', () => {
 		expect(html).toContain('<input type="checkbox" name="skill" value="ocaml">');
 	});
 
-	it('writes one page per facet value, with only the matching projects and the current filter marked', async () => {
+	test('writes one page per facet value, with only the matching projects and the current filter marked', async () => {
 		const html = await site.read('projects/filter/skill/github-actions/index.html');
 		expect(cards(html).map((c) => c.id)).toEqual(['skeleton-ci-matrix']);
 		expect(html).toMatch(/href="\/projects\/filter\/skill\/github-actions\/" data-value="github-actions" aria-current="page"/);
@@ -94,7 +92,7 @@ describe('Pioneer Projects browse page', () => {
 		expect(cards(await site.read('projects/filter/program/outreachy-2026/index.html'))).toHaveLength(2);
 	});
 
-	it(`ships one filter script within ${SCRIPT_BUDGET} bytes, and none on other pages`, async () => {
+	test(`ships one filter script within ${SCRIPT_BUDGET} bytes, and none on other pages`, async () => {
 		const scripts = await pageScripts(await site.read('projects/index.html'));
 		expect(scripts).toHaveLength(1);
 		expect(Buffer.byteLength(scripts[0]!)).toBeLessThanOrEqual(SCRIPT_BUDGET);
@@ -104,8 +102,8 @@ describe('Pioneer Projects browse page', () => {
 	});
 });
 
-describe('project page', () => {
-	it("shows each repo's CI state and its open beginner issues, linked to GitHub's search", async () => {
+test.describe('project page', () => {
+	test("shows each repo's CI state and its open beginner issues, linked to GitHub's search", async () => {
 		const html = await site.read('projects/git-mirror-unikernel/index.html');
 		expect(html).toMatch(/<li data-repo="mirage\/ocaml-git"><span class="repo-status"[^>]*data-state="passing"/);
 		expect(html).toContain(
@@ -118,8 +116,8 @@ describe('project page', () => {
 	});
 });
 
-describe('search', () => {
-	it('has a search page that works without JavaScript by pointing to the section indexes', async () => {
+test.describe('search', () => {
+	test('has a search page that works without JavaScript by pointing to the section indexes', async () => {
 		const html = await site.read('search/index.html');
 		expect(html).toContain('<form id="search-form"');
 		expect(html).toContain('Search runs in your browser and needs JavaScript');
@@ -130,24 +128,18 @@ describe('search', () => {
 		expect(script).not.toContain('__VITE_PRELOAD__');
 	});
 
-	it('indexes content pages with their kind and date, but not filter views or the search page', async () => {
-		await access(path.join(site.dist, 'pagefind/pagefind.js'));
+	test('indexes content pages with their kind and date, but not filter views or the search page', async () => {
+		expect(existsSync(path.join(site.dist, 'pagefind/pagefind.js')), 'dist/pagefind/pagefind.js').toBe(true);
 		expect(await site.read('projects/filter/skill/ocaml/index.html')).not.toContain('data-pagefind-body');
 		expect(await site.read('search/index.html')).not.toContain('data-pagefind-body');
 
-		// Pagefind's browser API, run in Node against the built index served over HTTP.
-		const server = http.createServer((req, res) => {
-			readFile(path.join(site.dist, decodeURIComponent(new URL(req.url!, 'http://x').pathname)))
-				.then((body) => res.end(body))
-				.catch(() => res.writeHead(404).end());
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		try {
+		// Pagefind's browser API, run in Node against the index the preview server serves.
+		{
 			// A copy with an .mjs name Node imports as a module, outside the shared site.
 			const copy = path.join(await mkdtemp(path.join(tmpdir(), 'pagefind-')), 'pagefind.mjs');
 			await copyFile(path.join(site.dist, 'pagefind/pagefind.js'), copy);
 			const pagefind = await import(copy);
-			await pagefind.options({ basePath: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagefind/`, baseUrl: '/' });
+			await pagefind.options({ basePath: `${BASE_URL}/pagefind/`, baseUrl: '/' });
 			const data = async (q: string, filters?: Record<string, string>) =>
 				Promise.all(
 					(await pagefind.search(q, filters ? { filters } : {})).results.map(
@@ -155,31 +147,33 @@ describe('search', () => {
 					),
 				);
 			const tls = await data('handshake');
-			expect(tls.find((r) => r.url === '/projects/tls-handshake-fuzzing/')?.meta).toMatchObject({ kind: 'Project', date: '2026' });
+			expect(tls.find((r) => r.url === '/projects/tls-handshake-fuzzing/')?.meta).toMatchObject({ kind: 'Pioneer Project', date: '2026' });
 			expect(tls.find((r) => r.url === '/blog/fuzzing-the-tls-handshake/')?.meta).toMatchObject({ kind: 'Post', date: '2026-11-04' });
 			const rfcs = await data('unikernel', { kind: 'RFC' });
 			expect(rfcs.length).toBeGreaterThan(0);
 			expect(rfcs.every((r) => r.meta.kind === 'RFC' && /^\d{4}-\d{2}-\d{2}$/.test(r.meta.date!))).toBe(true);
-			expect((await data('attendees', { kind: 'Minutes' })).every((r) => r.meta.kind === 'Minutes')).toBe(true);
+			// The site's labels name the kinds: its minutes are weekly calls.
+			const calls = await data('attendees', { kind: 'Weekly call' });
+			expect(calls.length).toBeGreaterThan(0);
+			expect(calls.every((r) => r.meta.kind === 'Weekly call' && r.url.startsWith('/weekly/'))).toBe(true);
 			expect(tls.some((r) => r.url.startsWith('/projects/filter/'))).toBe(false);
-		} finally {
-			server.close();
 		}
 	});
 });
 
-describe('/weekly/calls.ics', () => {
-	it('is an iCalendar file with the recurring call, linked from the weekly index', async () => {
+test.describe('/weekly/calls.ics', () => {
+	test('is an iCalendar file with the recurring call, linked from the weekly index', async () => {
 		const ics = await site.read('weekly/calls.ics');
 		expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
 		expect(ics.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true);
 		expect(ics).toContain('\r\nDTSTART:20260107T160000Z\r\n');
 		expect(ics).toContain('\r\nRRULE:FREQ=WEEKLY;INTERVAL=2\r\n');
-		expect(ics).toContain('\r\nUID:call-20260107T160000Z@fixture.test\r\n');
-		expect(ics).toContain('\r\nURL:https://fixture.test/weekly/\r\n');
-		// The fixture gives no labels.minutes, so the calendar keeps its neutral names rather than "Fixture Minutes".
-		expect(ics).toContain('\r\nX-WR-CALNAME:Fixture calls\r\n');
-		expect(ics).toContain('\r\nSUMMARY:Fixture community call\r\n');
+		expect(ics).toContain('\r\nDURATION:PT1H\r\n');
+		expect(ics).toContain(`\r\nUID:call-20260107T160000Z@${new URL(origin()).host}\r\n`);
+		expect(ics).toContain(`\r\nURL:${origin()}/weekly/\r\n`);
+		// The site's labels.minutes names the calendar and its event.
+		expect(ics).toContain('\r\nX-WR-CALNAME:MirageOS Weekly calls\r\n');
+		expect(ics).toContain('\r\nSUMMARY:MirageOS Weekly call\r\n');
 		expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
 		expect(await site.read('weekly/index.html')).toContain('href="/weekly/calls.ics"');
 	});
