@@ -5,7 +5,9 @@
  * for posts and guides). Checked against the live site's own description
  * in the corpus (`docs-index.yaml`): every route it names has a page or a
  * redirect, every file a page links to is in `dist/`, the Atom feed holds
- * every post, and the content checker finds nothing to fix.
+ * every post, and the content checker finds nothing to fix. Every weekly
+ * call and post is at its permalink, and no front-matter e-mail address
+ * reaches a page.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -15,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../packages/project-pages/checker/check-project.ts';
 import { formatFinding } from '../../packages/project-pages/checker/finding.ts';
 import { buildFixtureSite, type FixtureSite } from '../helpers/build-site.ts';
-import { CORPUS, corpusAvailable, corpusLayout, corpusMarkdown, corpusPath } from '../helpers/corpus.ts';
+import { CORPUS, corpusAvailable, corpusCount, corpusLayout, corpusMarkdown, corpusPath } from '../helpers/corpus.ts';
 import { parseXml, type XmlElement } from '../helpers/xml.ts';
 
 const present = corpusAvailable('corpus site', 'minutes', 'blog', 'wiki', 'papers', 'assets', 'docs-index');
@@ -57,6 +59,8 @@ function docsYaml(live: LiveIndex): string {
 	return JSON.stringify({ title: 'Documentation', sections });
 }
 
+const permalinkOf = (file: string) => frontMatterField(file, 'permalink');
+
 async function frontMatterField(file: string, field: string): Promise<string> {
 	const text = await readFile(file, 'utf8');
 	return new RegExp(`^${field}:\\s*['"]?([^'"\\n]+?)['"]?\\s*$`, 'm').exec(text)![1]!;
@@ -78,6 +82,7 @@ describe.skipIf(!present)('mirage-www, the whole of it, unchanged', () => {
 	let site: FixtureSite;
 	let live: LiveIndex;
 	let liveText: string;
+	let minutes: string[];
 	let posts: string[];
 	let guides: string[];
 
@@ -90,11 +95,12 @@ describe.skipIf(!present)('mirage-www, the whole of it, unchanged', () => {
 			'Xen Backend',
 			'Libraries',
 		]);
+		minutes = corpusMarkdown('minutes');
 		posts = corpusMarkdown('blog');
 		guides = corpusMarkdown('wiki');
 		const files = { 'project-pages.config.mjs': `export default ${JSON.stringify(OPTIONS)};\n` };
 		site = await buildFixtureSite({
-			content: { minutes: corpusMarkdown('minutes'), blog: posts, docs: guides, 'papers.yml': corpusPath('papers') },
+			content: { minutes, blog: posts, docs: guides, 'papers.yml': corpusPath('papers') },
 			public: corpusPath('assets'),
 			files: { ...files, 'content/docs.yaml': docsYaml(live) },
 			options: OPTIONS,
@@ -212,5 +218,47 @@ describe.skipIf(!present)('mirage-www, the whole of it, unchanged', () => {
 			'content/blog/2014-in-review.md:83:41: warning: link /docs/profiling: must point at an existing page; no guide has the permalink "profiling"',
 		);
 		expect(result.files).toBeGreaterThan(posts.length + guides.length + 50);
+	});
+
+	it('has the whole corpus to build', () => {
+		expect(minutes).toHaveLength(corpusCount('minutes'));
+		expect(posts).toHaveLength(corpusCount('blog'));
+		expect(guides).toHaveLength(corpusCount('wiki'));
+	});
+
+	it('builds every weekly call at /weekly/<permalink>/', async () => {
+		for (const file of minutes) {
+			const html = await site.read(`weekly/${await permalinkOf(file)}/index.html`);
+			expect(html, file).toContain('<article class="prose"');
+		}
+	});
+
+	it('builds every blog post at /blog/<permalink>/, permalinks that differ from file names included', async () => {
+		for (const file of posts) {
+			const html = await site.read(`blog/${await permalinkOf(file)}/index.html`);
+			expect(html, file).toContain('<article class="prose"');
+		}
+		expect(await site.read('blog/bitcoin-pinata-results/index.html')).toContain('By ');
+	});
+
+	it('keeps the front matter e-mail addresses out of every page', async () => {
+		const emails = new Set<string>();
+		const bodies: string[] = [];
+		for (const file of [...minutes, ...posts]) {
+			const text = await readFile(file, 'utf8');
+			const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(text);
+			expect(frontMatter, file).not.toBeNull();
+			for (const m of frontMatter![1]!.matchAll(/^\s*email:\s*(\S+@\S+)/gm)) emails.add(m[1]!.replace(/['"]/g, ''));
+			bodies.push(text.slice(frontMatter![0].length));
+		}
+		// An address the author wrote into the text itself (a mailto: link in a post) is theirs to publish.
+		for (const email of emails) if (bodies.some((body) => body.includes(email))) emails.delete(email);
+		expect(emails.size).toBeGreaterThan(5);
+		const pages = (await readdir(site.dist, { recursive: true })).filter((f) => /\.(html|xml)$/.test(f));
+		expect(pages.length).toBeGreaterThan(minutes.length + posts.length);
+		for (const page of pages) {
+			const html = await site.read(page);
+			for (const email of emails) expect(html.includes(email), `${email} in ${page}`).toBe(false);
+		}
 	});
 });
