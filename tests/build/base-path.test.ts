@@ -1,7 +1,8 @@
 /**
  * A site served from a sub-path (`base: '/sub/'`): every link the
  * integration writes (pages, feeds, sitemap, markdown bodies, forms, the
- * status strip) must go under the base. The built site is copied to
+ * status strip, the papers page) must go under the base. Its guides' index
+ * has two sections of one title, which must keep their own anchors. The built site is copied to
  * `<folder>/sub/` so that the site's own link checker, which serves a folder
  * from `/`, sees it where a server would put it: a link that forgets the
  * base points outside `sub/` and is reported.
@@ -45,6 +46,13 @@ beforeAll(async () => {
 				'![A diagram](../images/diagram.svg)',
 				'',
 			].join('\n'),
+			'content/docs/install.md': '---\ntitle: Install\ndate: 2026-01-01\n---\n\n## First\n\nText.\n',
+			'content/docs/faq.md': '---\ntitle: FAQ\ndate: 2026-01-02\n---\n\nAnswers.\n',
+			'content/docs.yaml':
+				'sections:\n  - title: Background\n    pages: [/docs/install]\n  - title: Background\n    pages: [/docs/faq, /papers]\n',
+			'content/papers.yml':
+				'- name: one\n  title: A paper\n  authors: [Ada]\n  abstract: "# paper-two\\n\\nText."\n  links:\n    - description: PDF\n      uri: /documents/one.pdf\n    - description: Online\n      uri: https://example.org/one\n- name: two\n  title: Another\n',
+			'public/documents/one.pdf': '%PDF-1.4\n',
 		},
 	});
 	if (site.exitCode !== 0) throw new Error(`fixture build failed:\n${site.output}`);
@@ -112,5 +120,20 @@ describe(`a site built with base: '${BASE}'`, () => {
 		const status = await site.read('status/index.html');
 		expect(status).toContain(encodeURIComponent('https://fixture.test/sub/status/mirage/mirage.json'));
 		expect(distFiles(site.dist)).toContain('status/mirage/mirage.json');
+	});
+
+	it('gives each docs section its own anchor, even with the same title', async () => {
+		const html = await site.read('docs/index.html');
+		const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+		expect(ids).toEqual(['docs-background', 'docs-background-2']);
+		expect([...html.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1])).toEqual(ids);
+	});
+
+	it('writes paper links under base, leaves absolute ones, and keeps the anchors the papers’ own', async () => {
+		const html = await site.read('papers/index.html');
+		expect(html).toContain('<a href="/sub/documents/one.pdf">PDF</a>');
+		expect(html).toContain('<a href="https://example.org/one">Online</a>');
+		expect(html.match(/id="paper-two"/g)).toHaveLength(1);
+		expect(html).toMatch(/<li class="paper" id="paper-two">/);
 	});
 });
