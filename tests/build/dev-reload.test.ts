@@ -9,7 +9,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareFixtureSite, REPO } from '../helpers/build-site.ts';
+import { ASTRO_CLI, prepareFixtureSite, REPO } from '../helpers/build-site.ts';
 
 let root: string;
 let server: ChildProcess;
@@ -52,7 +52,7 @@ beforeAll(async () => {
 	const env = Object.fromEntries(
 		Object.entries(process.env).filter(([k]) => k !== 'GITHUB_TOKEN' && k !== 'NODE_ENV' && !k.startsWith('VITEST')),
 	);
-	server = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+	server = spawn(process.execPath, [ASTRO_CLI, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
 		cwd: root,
 		env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
 		stdio: ['ignore', 'pipe', 'pipe'],
