@@ -6,7 +6,7 @@
  * - `chromium`: every page (weight, scripts, axe), pages, keyboard, filters
  *   and search in Debian's Chromium, against `astro preview` of the site.
  * - `screenshots`: each kind of page at 375 px and 1440 px against the
- *   committed references in tests/e2e/screenshots/, on the `screenshots`
+ *   committed references in tests/e2e/screenshots/, on the shared `site`
  *   fixture site. `npm run test:screenshots:update` rewrites the ones that
  *   differ.
  *
@@ -28,7 +28,11 @@ export default defineConfig({
 	outputDir: 'test-results',
 	fullyParallel: true,
 	forbidOnly: Boolean(process.env.CI),
-	retries: 0,
+	// A failure runs once more, traced, for its record; it still fails the run (failOnFlakyTests), so
+	// a test that passes only the second time is reported, not hidden. A passing test records nothing:
+	// a trace of every test cost a quarter of the suite's time.
+	retries: 1,
+	failOnFlakyTests: true,
 	// Two cores: the preview servers share them with the browsers.
 	workers: 2,
 	timeout: 90_000,
@@ -54,7 +58,7 @@ export default defineConfig({
 	globalSetup: './tests/e2e/support/global-setup.ts',
 	use: {
 		baseURL: BASE_URL,
-		trace: 'retain-on-failure',
+		trace: 'on-first-retry',
 		screenshot: 'only-on-failure',
 	},
 	projects: [
