@@ -15,7 +15,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,9 +67,19 @@ export const collections = projectPagesCollections();
 		'---\ntitle: Hello\ndate: 2026-01-08\ntags: [news]\n---\n\nFirst post. See [the first call](/minutes/2026-01-07/) and [its notes](../minutes/2026-01-07/).\n',
 };
 
+/**
+ * Where the package is packed: a copy, because packing writes into the folder (the bundle, then
+ * removes it) and other tests copy and digest the package meanwhile. Under the repository's
+ * node_modules, so that the pack script finds esbuild there as it does in the package itself.
+ */
+let packFrom: string;
+
 beforeAll(async () => {
 	work = await mkdtemp(path.join(tmpdir(), 'project-pages-tarball-'));
-	const pack = await exec(NPM, ['pack', '--json', '--pack-destination', work], PACKAGE);
+	await mkdir(path.join(REPO, 'node_modules/.cache'), { recursive: true });
+	packFrom = path.join(await mkdtemp(path.join(REPO, 'node_modules/.cache/project-pages-pack-')), 'project-pages');
+	await cp(PACKAGE, packFrom, { recursive: true });
+	const pack = await exec(NPM, ['pack', '--json', '--pack-destination', work], packFrom);
 	if (pack.code !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
 	const [info] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string }[] }];
 	tarball = path.join(work, info.filename);
@@ -94,7 +104,10 @@ beforeAll(async () => {
 	build = { code: astro.code, output: `${astro.stdout}\n${astro.stderr}` };
 }, 600_000);
 
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(async () => {
+	await rm(work, { recursive: true, force: true });
+	if (packFrom) await rm(path.dirname(packFrom), { recursive: true, force: true });
+});
 
 describe('npm pack', () => {
 	it('packs the sources, the bundled command, the README and the licence, and nothing of the repository', () => {
@@ -102,7 +115,7 @@ describe('npm pack', () => {
 		expect(packed).toEqual(expect.arrayContaining(['bin/project-pages.mjs', 'dist/cli.mjs', 'cli/templates/rfc.md', 'layouts/Page.astro']));
 		expect(packed.filter((f) => /(^|\/)(tests?|node_modules|\.astro)\//.test(f) || f.endsWith('.test.ts'))).toEqual([]);
 		// The bundle is made for the tarball only; the repository runs the sources.
-		expect(existsSync(path.join(PACKAGE, 'dist'))).toBe(false);
+		expect(existsSync(path.join(packFrom, 'dist'))).toBe(false);
 	});
 
 	it('packs every file its exports map and bin point to', () => {
