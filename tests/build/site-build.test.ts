@@ -23,7 +23,7 @@ describe('fixture site build', () => {
 		expect(legacy).toContain('<p>Attendees: Ada Tester (chair), Bob Builder and Carol Unknown</p>');
 		expect(legacy).not.toMatch(/<dt>(?:Chair|Attendees)/);
 		expect(legacy).toContain('Legacy topic one');
-		// Bare owner/repo#N links to GitHub with its state beside it (unknown: this fixture has no status data).
+		// Bare owner/repo#N links to GitHub with its state beside it (unknown: the fixture's status snapshot does not have it).
 		expect(legacy).toMatch(
 			/<a href="https:\/\/github.com\/mirage\/mirage\/issues\/101" class="gh-ref" data-ref="mirage\/mirage#101">mirage\/mirage#101<\/a> <span class="badge ref-unknown"[^>]*>unknown<\/span>/,
 		);
@@ -93,7 +93,7 @@ describe('fixture site build', () => {
 	it('gives every page a canonical URL and OpenGraph tags', async () => {
 		const home = await site.read('index.html');
 		expect(home).toContain('<link rel="canonical" href="https://fixture.test/">');
-		expect(home).toContain('<meta property="og:title" content="Fixture">');
+		expect(home).toContain('<meta property="og:title" content="MirageOS">');
 		expect(await site.read('blog/mdx-post/index.html')).toContain('<meta property="og:type" content="article">');
 	});
 });

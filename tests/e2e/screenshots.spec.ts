@@ -5,7 +5,7 @@
  * the references with `npm run test:screenshots:update` and review the
  * images in the diff.
  *
- * The pages come from the `screenshots` fixture site (fixed content and a
+ * The pages come from the shared fixture site `site` (fixed content and a
  * status snapshot kept for the screenshots, tests/helpers/fixture-sites.ts),
  * so new minutes or a refreshed status do not change them. Rendering is
  * made deterministic: bundled fonts only (waited for), animations and the

@@ -31,14 +31,13 @@ export interface FixtureDefinition extends Omit<BuildOptions, 'env' | 'content'>
 
 /** Every shared fixture site, by name. */
 export const FIXTURE_SITES = {
-	/** tests/fixtures/site with the default options: every kind of page, mirage-www front matter, hostile markdown. */
-	site: { content: { '.': 'tests/fixtures/site/content' } },
 	/**
-	 * What the screenshots show (tests/e2e/screenshots.spec.ts): tests/fixtures/site with the site's
-	 * toolchain and a status snapshot kept for the screenshots, so neither new content nor a refreshed
-	 * snapshot changes them; only layout does.
+	 * tests/fixtures/site (every kind of page, mirage-www front matter, hostile markdown) with the
+	 * site's toolchain and a status snapshot kept for it: what tests/build/site-build.test.ts reads and
+	 * tests/e2e/screenshots.spec.ts shows. Neither new content in content/ nor a refreshed snapshot
+	 * changes it; only the integration does.
 	 */
-	screenshots: {
+	site: {
 		content: { '.': 'tests/fixtures/site/content' },
 		options: {
 			title: 'MirageOS',

@@ -5,8 +5,8 @@
  *   than any source file (always under CI); the build is whatever
  *   `npm run build` is (Astro, then Pagefind), so the browser tests see the
  *   site as it deploys. It serves a private copy of dist/ (see paths.ts).
- * - `serve.ts screenshots`: the `screenshots` fixture site, built once and
- *   shared (tests/helpers/fixture-sites.ts).
+ * - `serve.ts screenshots`: the shared fixture site `site`, built once for
+ *   the build tests and the screenshots (tests/helpers/fixture-sites.ts).
  *
  * Playwright starts both before it reads the test files, so a spec may list
  * the built pages when it is loaded.
@@ -73,8 +73,8 @@ async function prepareSite(): Promise<{ cwd: string; outDir: string; port: numbe
 }
 
 async function prepareScreenshots(): Promise<{ cwd: string; outDir: string; port: number }> {
-	const site = await sharedFixtureSite('screenshots');
-	console.log(`[e2e] serving the screenshots fixture site from ${site.root}`);
+	const site = await sharedFixtureSite('site');
+	console.log(`[e2e] serving the shared fixture site \`site\` from ${site.root}`);
 	return { cwd: site.root, outDir: site.dist, port: SCREENSHOT_PORT };
 }
 
