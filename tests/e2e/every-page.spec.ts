@@ -74,12 +74,14 @@ const transferred = (body: Buffer, compressible: boolean) => (compressible ? gzi
 /** Loads `page` in `tab`, whose cache is off (so every load is cold), and adds up what it fetched. */
 async function measure(tab: Page, page: BuiltPage): Promise<Weight> {
 	const responses: Response[] = [];
-	tab.on('response', (response) => responses.push(response));
+	const record = (response: Response) => responses.push(response);
+	tab.on('response', record);
 	const address = page.url === '/404.html' ? '/no/such/page/' : page.url;
 	const response = await tab.goto(address, { waitUntil: 'load' });
 	expect(response?.status(), address).toBe(page.url === '/404.html' ? 404 : 200);
 	// Fonts load once layout needs them; when this settles, every font response has arrived.
 	await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+	tab.off('response', record);
 
 	const weight: Weight = { url: page.url, html: 0, css: 0, fonts: 0, fontFiles: [], js: 0, jsSources: [], images: 0 };
 	for (const r of responses) {

@@ -38,7 +38,6 @@ export const test = base.extend<{ requireChromium: void; coldTab: Page }, { work
 	coldTab: async ({ workerTab }, use) => {
 		await workerTab.setViewportSize(DEFAULT_VIEWPORT);
 		await use(workerTab);
-		workerTab.removeAllListeners('response');
 	},
 });
 export { expect };
