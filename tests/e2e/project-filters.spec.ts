@@ -9,14 +9,13 @@
 import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { FACET_ATTRIBUTES, type Facet } from '../../packages/project-pages/utils/project-filters.ts';
-import { cardsIn, filterOf } from '../site/support/project-cards.ts';
+import { cardsIn, filterOf, type Card as BuiltCard } from '../site/support/project-cards.ts';
 import { builtPages, readDist } from './support/built-site.ts';
 import { DIST } from './support/paths.ts';
 import { axeViolations, expect, gotoWithoutScripts, expectNoSidewaysScroll, test } from './support/test.ts';
 
-interface Card {
-	id: string;
-	values: Record<Facet, string[]>;
+/** A card as the browser shows it: its facets as built, and whether it is visible. */
+interface Card extends BuiltCard {
 	visible: boolean;
 }
 
@@ -74,7 +73,7 @@ test.describe('without JavaScript', () => {
 			FILTER_PAGES.map((p) => p.url).sort(),
 		);
 		for (const link of links) {
-			const [, , , facet, value] = link.href.split('/') as [string, string, string, Facet, string];
+			const { facet, value } = filterOf(link.href);
 			expect.soft(link.count, `${link.href}: the count in the link`).toBe(all.filter((c) => c.values[facet].includes(value)).length);
 		}
 	});
