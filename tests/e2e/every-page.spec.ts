@@ -134,7 +134,7 @@ for (const page of PAGES.filter((p) => p.redirectsTo)) {
 	if (!REDIRECT_KINDS.has(kind)) REDIRECT_KINDS.set(kind, page);
 }
 for (const page of REDIRECT_KINDS.values()) {
-	test(`${page.url} redirects to ${page.redirectsTo}, which exists`, async ({ coldTab: tab }) => {
+	test(`${page.url} redirects to ${page.redirectsTo}, which exists`, async ({ page: tab }) => {
 		await tab.goto(page.url);
 		await expect(tab).toHaveURL(page.redirectsTo!);
 		await expect(tab.locator('main#main h1')).toHaveCount(1);
@@ -143,7 +143,7 @@ for (const page of REDIRECT_KINDS.values()) {
 
 for (const page of PAGES.filter((p) => !p.redirectsTo)) {
 	test(`${page.url}: ≤ 60 KB of HTML + CSS + fonts, no JavaScript but filters and search, no axe violation`, async ({
-		coldTab: tab,
+		page: tab,
 	}, testInfo) => {
 		const weight = await measure(tab, page);
 		const total = weight.html + weight.css + weight.fonts;

@@ -7,7 +7,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
 import { CHROMIUM_MISSING, hasChromium } from './chromium.ts';
 
-export const test = base.extend<{ requireChromium: void; coldTab: Page }, { workerTab: Page }>({
+/** A tab per worker and JavaScript setting, opened the first time a test asks for it. */
+type WorkerTabs = (javaScriptEnabled: boolean) => Promise<Page>;
+
+export const test = base.extend<{ requireChromium: void }, { workerTabs: WorkerTabs }>({
 	requireChromium: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object pattern.
 		async ({}, use, testInfo) => {
@@ -17,27 +20,45 @@ export const test = base.extend<{ requireChromium: void; coldTab: Page }, { work
 		{ auto: true },
 	],
 	/**
-	 * One tab per worker for tests that only load a page and read it (every-page.spec.ts): a new
-	 * context per test cost more than the test's own work. It starts each page cold all the same
-	 * (the browser cache is off, so every response is fetched and counted), with axe-core already
-	 * in every document it loads, and leaves no state a later page could see (no cookies, no
-	 * storage: these pages set none).
+	 * A new context per test cost more CPU than most tests' own work (about 1.3 s of the 2-core
+	 * machine's time each: a context, a renderer process, Playwright's instrumentation), so each
+	 * worker keeps one tab with JavaScript and, if a test asks, one without. Each loads every page
+	 * cold all the same: the browser cache is off, so every response is fetched and counted.
 	 */
-	workerTab: [
+	workerTabs: [
 		async ({ browser }, use, workerInfo) => {
-			const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
-			await context.addInitScript({ content: axe.source });
-			const tab = await context.newPage();
-			const devtools = await context.newCDPSession(tab);
-			await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
-			await use(tab);
-			await context.close();
+			const tabs = new Map<boolean, Promise<Page>>();
+			const open = async (javaScriptEnabled: boolean) => {
+				const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, javaScriptEnabled });
+				const tab = await context.newPage();
+				const devtools = await context.newCDPSession(tab);
+				await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+				return tab;
+			};
+			await use((javaScriptEnabled) => {
+				if (!tabs.has(javaScriptEnabled)) tabs.set(javaScriptEnabled, open(javaScriptEnabled));
+				return tabs.get(javaScriptEnabled)!;
+			});
+			for (const tab of tabs.values()) await (await tab).context().close();
 		},
 		{ scope: 'worker' },
 	],
-	coldTab: async ({ workerTab }, use) => {
-		await workerTab.setViewportSize(DEFAULT_VIEWPORT);
-		await use(workerTab);
+	/**
+	 * Playwright's `page`, replaced by the worker's tab for the test's `javaScriptEnabled`, at the
+	 * test's viewport (other context options are the worker's: none is set). A test leaves no state
+	 * a later one could see: its routes, cookies and other tabs go, and these pages keep no storage;
+	 * the next test's first `goto` replaces the document. (Not blanked between tests: about:blank
+	 * is another renderer process, two process swaps per test.)
+	 */
+	page: async ({ workerTabs, javaScriptEnabled, viewport }, use) => {
+		const tab = await workerTabs(javaScriptEnabled ?? true);
+		const size = viewport ?? DEFAULT_VIEWPORT;
+		const current = tab.viewportSize();
+		if (current?.width !== size.width || current.height !== size.height) await tab.setViewportSize(size);
+		await use(tab);
+		await tab.unrouteAll({ behavior: 'ignoreErrors' });
+		for (const other of tab.context().pages()) if (other !== tab) await other.close();
+		await tab.context().clearCookies();
 	},
 });
 export { expect };
@@ -56,13 +77,17 @@ interface AxeViolation {
 
 /** axe-core's violations on the current page, one readable line per failing element. */
 export async function axeViolations(page: Page): Promise<string[]> {
-	// axe runs in the page itself (these pages have no frames). A tab from `coldTab` has it already;
-	// any other gets it now, once.
+	// axe runs in the page itself (these pages have no frames), evaluated into it here, once per
+	// document: preloading it into every document cost 0.1 s for each page no test checked.
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
 	const violations = await page.evaluate(
 		async (tags) =>
-			(await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } }))
-				.violations as AxeViolation[],
+			(
+				await (window as unknown as { axe: typeof axe }).axe.run(document, {
+					runOnly: { type: 'tag', values: tags },
+					resultTypes: ['violations'],
+				})
+			).violations as AxeViolation[],
 		WCAG_TAGS,
 	);
 	return violations.flatMap((violation) =>
