@@ -3,19 +3,25 @@
  * package (its `bin`). Each command is a module with a `run(argv)` that
  * returns the exit code; this only dispatches. Exit code 2 is a usage error.
  */
-import { runCheck } from './check.ts';
-import { runChangedPages } from './changed-pages.ts';
-import { runNew } from './new.ts';
-import { runStatusRefresh } from './status-refresh.ts';
-
+// Each command's module is imported when it runs: `new` need not load the checker's markdown
+// pipeline or `status-refresh` its GitHub client, which cost a quarter of a second at every start.
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; what: string }> = {
-	check: { run: runCheck, what: 'validate all content without a build (path:line:column: message)' },
-	new: { run: runNew, what: 'write a new minutes file, RFC, project or post from a template' },
+	check: {
+		run: async (argv) => (await import('./check.ts')).runCheck(argv),
+		what: 'validate all content without a build (path:line:column: message)',
+	},
+	new: {
+		run: async (argv) => (await import('./new.ts')).runNew(argv),
+		what: 'write a new minutes file, RFC, project or post from a template',
+	},
 	'status-refresh': {
-		run: runStatusRefresh,
+		run: async (argv) => (await import('./status-refresh.ts')).runStatusRefresh(argv),
 		what: 'fetch the toolchain status from GitHub (GITHUB_TOKEN) into the snapshot file, for a build without the token',
 	},
-	'changed-pages': { run: runChangedPages, what: "list the pages a branch adds or changes, as markdown (for a pull request's summary)" },
+	'changed-pages': {
+		run: async (argv) => (await import('./changed-pages.ts')).runChangedPages(argv),
+		what: "list the pages a branch adds or changes, as markdown (for a pull request's summary)",
+	},
 };
 
 export const USAGE = `usage: project-pages <command> [options]
