@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import { findReferences, type GitHubRef } from '../ci/references.ts';
 import { dialectFeatures, type MarkdownDialect } from '../markdown/dialects.ts';
 import { guardUntrusted } from '../markdown/input-guard.ts';
+import { decodeCharacterReferences } from '../utils/character-references.ts';
 
 export interface Located {
 	line: number;
@@ -60,23 +61,10 @@ function embeddedSources(html: string): Array<{ url: string; offset: number }> {
 			const name = attribute[1]!.toLowerCase();
 			if (name === 'data' ? element !== 'object' : name === 'poster' ? element !== 'video' : element === 'object') continue;
 			const url = (attribute[2] ?? attribute[3] ?? attribute[4] ?? '').trim();
-			if (url) out.push({ url: decodeHtmlEntities(url), offset: tag.index + tag[1]!.length + 2 + attribute.index });
+			if (url) out.push({ url: decodeCharacterReferences(url), offset: tag.index + tag[1]!.length + 2 + attribute.index });
 		}
 	}
 	return out;
-}
-
-/** The character references an attribute value may hold (named ones HTML authors write, and numeric ones with any leading zeros), as a browser reads them. */
-function decodeHtmlEntities(text: string): string {
-	return text.replace(
-		/&(?:(amp|lt|gt|quot|apos|colon|sol|tab|newline)|#0*(\d{1,7})|#x0*([0-9a-f]{1,6}));?/gi,
-		(whole, name?: string, dec?: string, hex?: string) => {
-			if (name)
-				return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', tab: '\t', newline: '\n' }[name.toLowerCase()]!;
-			const code = dec ? Number(dec) : parseInt(hex!, 16);
-			return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
-		},
-	);
 }
 
 export interface ScanOptions {
