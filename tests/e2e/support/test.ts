@@ -5,12 +5,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import type axe from 'axe-core';
 import { CHROMIUM_MISSING, hasChromium } from './chromium.ts';
 
-/** A tab per worker and JavaScript setting, opened the first time a test asks for it. */
-type WorkerTabs = (javaScriptEnabled: boolean) => Promise<Page>;
+/**
+ * The context options a test may set with `test.use`, besides the viewport (set per test on the
+ * tab): each distinct set gets a tab of its own, made with exactly those options, so an option is
+ * neither ignored nor carried into another test. An option not listed here would be: add it here
+ * before a test sets it.
+ */
+type TabOptions = Pick<
+	BrowserContextOptions,
+	| 'javaScriptEnabled'
+	| 'colorScheme'
+	| 'reducedMotion'
+	| 'locale'
+	| 'timezoneId'
+	| 'userAgent'
+	| 'offline'
+	| 'extraHTTPHeaders'
+	| 'storageState'
+>;
+
+/** The worker's tab for a set of options, opened the first time a test asks for it. */
+type WorkerTabs = (options: TabOptions) => Promise<Page>;
 
 export const test = base.extend<{ requireChromium: void }, { workerTabs: WorkerTabs }>({
 	requireChromium: [
@@ -24,43 +43,77 @@ export const test = base.extend<{ requireChromium: void }, { workerTabs: WorkerT
 	/**
 	 * A new context per test cost more CPU than most tests' own work (about 1.3 s of the 2-core
 	 * machine's time each: a context, a renderer process, Playwright's instrumentation), so each
-	 * worker keeps one tab with JavaScript and, if a test asks, one without. Each loads every page
-	 * cold all the same: the browser cache is off, so every response is fetched and counted.
+	 * worker keeps one tab per set of options its tests use (today: with JavaScript, and without).
+	 * Each loads every page cold all the same: the browser cache is off, so every response is
+	 * fetched and counted.
 	 */
 	workerTabs: [
 		async ({ browser }, use, workerInfo) => {
-			const tabs = new Map<boolean, Promise<Page>>();
-			const open = async (javaScriptEnabled: boolean) => {
-				const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, javaScriptEnabled });
+			const contexts = new Map<string, Promise<BrowserContext>>();
+			const tabs = new Map<BrowserContext, Page>();
+			const open = async (context: BrowserContext) => {
 				const tab = await context.newPage();
 				const devtools = await context.newCDPSession(tab);
 				await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+				tabs.set(context, tab);
 				return tab;
 			};
-			await use((javaScriptEnabled) => {
-				if (!tabs.has(javaScriptEnabled)) tabs.set(javaScriptEnabled, open(javaScriptEnabled));
-				return tabs.get(javaScriptEnabled)!;
+			await use(async (options) => {
+				const key = JSON.stringify(options);
+				if (!contexts.has(key)) contexts.set(key, browser.newContext({ baseURL: workerInfo.project.use.baseURL, ...options }));
+				const context = await contexts.get(key)!;
+				const tab = tabs.get(context);
+				// A test that closed its page leaves the next one a new tab, not a closed one.
+				return tab && !tab.isClosed() ? tab : open(context);
 			});
-			for (const tab of tabs.values()) await (await tab).context().close();
+			for (const context of contexts.values()) await (await context).close();
 		},
 		{ scope: 'worker' },
 	],
 	/**
-	 * Playwright's `page`, replaced by the worker's tab for the test's `javaScriptEnabled`, at the
-	 * test's viewport (other context options are the worker's: none is set). A test leaves no state
-	 * a later one could see: its routes, cookies and other tabs go, and these pages keep no storage;
-	 * the next test's first `goto` replaces the document. (Not blanked between tests: about:blank
-	 * is another renderer process, two process swaps per test.)
+	 * Playwright's `page`, replaced by the worker's tab for the test's options, at the test's
+	 * viewport. A test leaves no state a later one could see: its routes, cookies and other tabs
+	 * go, these pages keep no storage, and the address it leaves gets a query of its own, so that
+	 * the next test's `goto` of the same page (or of a fragment in it) loads it afresh, rather than
+	 * reloading it (which keeps the scroll position) or scrolling within it. Not blanked between
+	 * tests: about:blank is another renderer process, two process swaps per test.
 	 */
-	page: async ({ workerTabs, javaScriptEnabled, viewport }, use) => {
-		const tab = await workerTabs(javaScriptEnabled ?? true);
+	page: async (
+		{
+			workerTabs,
+			viewport,
+			javaScriptEnabled,
+			colorScheme,
+			reducedMotion,
+			locale,
+			timezoneId,
+			userAgent,
+			offline,
+			extraHTTPHeaders,
+			storageState,
+		},
+		use,
+	) => {
+		const tab = await workerTabs({
+			javaScriptEnabled,
+			colorScheme,
+			reducedMotion,
+			locale,
+			timezoneId,
+			userAgent,
+			offline,
+			extraHTTPHeaders,
+			storageState,
+		});
 		const size = viewport ?? DEFAULT_VIEWPORT;
 		const current = tab.viewportSize();
 		if (current?.width !== size.width || current.height !== size.height) await tab.setViewportSize(size);
 		await use(tab);
 		await tab.unrouteAll({ behavior: 'ignoreErrors' });
+		await tab.context().unrouteAll({ behavior: 'ignoreErrors' });
 		for (const other of tab.context().pages()) if (other !== tab) await other.close();
 		await tab.context().clearCookies();
+		if (!tab.isClosed() && tab.url().startsWith('http')) await tab.evaluate(() => history.replaceState(null, '', '?after-a-test'));
 	},
 });
 export { expect };
