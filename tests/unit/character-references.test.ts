@@ -5,7 +5,7 @@ describe('decodeCharacterReferences', () => {
 	it.each([
 		['/a?x=1&amp;y=2', '/a?x=1&y=2'],
 		['&AMP;&Lt;&quot;&apos;', '&<"\''],
-		// What a hostile link hides its scheme behind: every spelling a browser reads as "javascript:".
+		// What a hostile link hides its scheme behind: spellings a browser reads as "javascript:", and looser ones.
 		['java&#115;cript&colon;alert(1)', 'javascript:alert(1)'],
 		['&#x6A;avascript&#58;x', 'javascript:x'],
 		['&#0000106;avascript&colon x', 'javascript: x'],
