@@ -228,7 +228,10 @@ describe('the manifest and the code agree', () => {
 	});
 
 	it('bundles its command with esbuild when packed, and declares it', () => {
-		expect(manifest.scripts.prepack).toMatch(/^esbuild cli\/main\.ts --bundle .*--packages=external .*--outfile=dist\/cli\.mjs/);
+		// One entry, dist/cli.mjs, and a chunk per command beside it (--splitting), loaded when that command runs.
+		expect(manifest.scripts.prepack).toMatch(
+			/^esbuild cli\/main\.ts --bundle --splitting .*--packages=external .*--outdir=dist --entry-names=cli .*--out-extension:\.js=\.mjs/,
+		);
 		expect(Object.keys(manifest.devDependencies)).toEqual(['esbuild']);
 	});
 });

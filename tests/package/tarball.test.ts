@@ -113,6 +113,8 @@ describe('npm pack', () => {
 	it('packs the sources, the bundled command, the README and the licence, and nothing of the repository', () => {
 		expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'index.ts', 'collections.ts', 'virtual.d.ts']));
 		expect(packed).toEqual(expect.arrayContaining(['bin/project-pages.mjs', 'dist/cli.mjs', 'cli/templates/rfc.md', 'layouts/Page.astro']));
+		// Each command's code in a file of its own, beside dist/cli.mjs, loaded only when that command runs.
+		expect(packed.filter((f) => /^dist\/(check|new|status-refresh|changed-pages)-\w+\.mjs$/.test(f))).toHaveLength(4);
 		expect(packed.filter((f) => /(^|\/)(tests?|node_modules|\.astro)\//.test(f) || f.endsWith('.test.ts'))).toEqual([]);
 		// The bundle is made for the tarball only; the repository runs the sources.
 		expect(existsSync(path.join(packFrom, 'dist'))).toBe(false);
