@@ -12,12 +12,15 @@
  * for a busy 2-core machine, not budgets.
  */
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/helpers/longest-first.ts';
 
 export default defineConfig({
 	test: {
 		// Two cores: a build test's child process takes the other one.
 		fileParallelism: true,
 		maxWorkers: 2,
+		// The files that take longest start first, so that the run does not end with one of them alone.
+		sequence: { sequencer: LongestFirst },
 		// @actions/workflow-parser imports its schema as JSON without an import attribute, which Vite handles and Node does not.
 		server: { deps: { inline: ['@actions/workflow-parser'] } },
 		projects: [
