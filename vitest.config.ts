@@ -21,6 +21,8 @@ export default defineConfig({
 		maxWorkers: 2,
 		// The files that take longest start first, so that the run does not end with one of them alone.
 		sequence: { sequencer: LongestFirst },
+		// Builders that keep Astro loaded between fixture sites' first builds (tests/helpers/build-service/).
+		globalSetup: ['tests/helpers/build-service/build-service.ts'],
 		// @actions/workflow-parser imports its schema as JSON without an import attribute, which Vite handles and Node does not.
 		server: { deps: { inline: ['@actions/workflow-parser'] } },
 		projects: [

@@ -6,7 +6,8 @@
  * what the build printed.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,7 @@ export interface BuildOptions {
 export async function buildFixtureSite({ env = {}, ...site }: BuildOptions): Promise<FixtureSite> {
 	const root = await prepareFixtureSite(site);
 	const rebuild = () => run(process.execPath, [ASTRO_CLI, 'build'], root, env);
-	const { output, exitCode } = await rebuild();
+	const { output, exitCode } = (await buildInService(root, env)) ?? (await rebuild());
 	const dist = path.join(root, 'dist');
 	return { root, dist, output, exitCode, rebuild, read: (urlPath) => readFile(path.join(dist, urlPath), 'utf8') };
 }
@@ -124,18 +125,52 @@ async function linkDependencies(root: string): Promise<void> {
 	await cp(path.join(REPO, 'packages/project-pages'), path.join(modules, PACKAGE_NAME), { recursive: true });
 }
 
+/** What a build sees: the caller's environment without a token (a developer's must not reach a test build), plus `env`. */
+function buildEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+	const base = { ...process.env };
+	delete base.GITHUB_TOKEN;
+	return Object.fromEntries(
+		Object.entries({ ...base, ASTRO_TELEMETRY_DISABLED: '1', ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+	);
+}
+
+// Some environments (CI=true) make Astro colour its log; tests read it as plain text.
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
+const plain = (output: string) => output.replace(/\x1b\[[0-9;]*m/g, '');
+
+/**
+ * A site's first build, by the build service (tests/helpers/build-service/) when the run has one:
+ * Astro's own build() in a process that keeps Astro loaded. Undefined when there is no service or
+ * the build failed there: the caller then runs the command, whose report of a failure is the one
+ * a user sees.
+ */
+async function buildInService(root: string, env: NodeJS.ProcessEnv): Promise<{ output: string; exitCode: number } | undefined> {
+	const service = process.env.PROJECT_PAGES_BUILD_SERVICE;
+	if (!service) return undefined;
+	const answer = await new Promise<{ output: string; exitCode: number }>((resolve, reject) => {
+		const request = httpRequest(service, { method: 'POST' }, (response) => {
+			let text = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => (text += chunk));
+			response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`build service: ${text}`))));
+		});
+		request.on('error', reject);
+		request.end(JSON.stringify({ root, env: buildEnvironment(env) }));
+	});
+	if (answer.exitCode === 0) return { output: plain(answer.output), exitCode: 0 };
+	// The command then starts from the folder as it was prepared, not from what the failed build left.
+	for (const made of ['dist', '.astro', '.astro-cache', 'node_modules/.vite'])
+		await rm(path.join(root, made), { recursive: true, force: true });
+	return undefined;
+}
+
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ output: string; exitCode: number }> {
 	return new Promise((resolve) => {
-		const base = { ...process.env };
-		// Offline by default: a token in the developer's shell must not reach a test build.
-		delete base.GITHUB_TOKEN;
-		const child = spawn(command, args, { cwd, env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { cwd, env: buildEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
-		// Some environments (CI=true) make Astro colour its log; tests read it as plain text.
-		// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
-		child.on('close', (code) => resolve({ output: output.replace(/\x1b\[[0-9;]*m/g, ''), exitCode: code ?? 1 }));
+		child.on('close', (code) => resolve({ output: plain(output), exitCode: code ?? 1 }));
 	});
 }
 
