@@ -148,7 +148,8 @@ async function buildInService(root: string, env: NodeJS.ProcessEnv): Promise<{ o
 	const service = process.env.PROJECT_PAGES_BUILD_SERVICE;
 	if (!service) return undefined;
 	const answer = await new Promise<{ output: string; exitCode: number }>((resolve, reject) => {
-		const request = httpRequest(service, { method: 'POST' }, (response) => {
+		// A connection of its own: a kept-alive one may be closed by the server just as it is reused.
+		const request = httpRequest(service, { method: 'POST', agent: false }, (response) => {
 			let text = '';
 			response.setEncoding('utf8');
 			response.on('data', (chunk: string) => (text += chunk));
@@ -156,6 +157,10 @@ async function buildInService(root: string, env: NodeJS.ProcessEnv): Promise<{ o
 		});
 		request.on('error', reject);
 		request.end(JSON.stringify({ root, env: buildEnvironment(env) }));
+	}).catch((error: unknown) => {
+		// The service is a shortcut, not a dependency: without it the command builds the site, and the run says so.
+		console.warn(`build service at ${service} unusable (${String(error)}); building ${root} with the command`);
+		return { output: '', exitCode: 1 };
 	});
 	if (answer.exitCode === 0) return { output: plain(answer.output), exitCode: 0 };
 	// The command then starts from the folder as it was prepared, not from what the failed build left.

@@ -23,10 +23,15 @@ const BUILDERS = 2;
 /** Each build leaves a site's modules loaded (about 70 MB): a builder is replaced after this many. */
 const BUILDS_PER_BUILDER = 8;
 
+/** One build's limit: a hung build gives its site to the command, rather than its builder to no one. */
+const BUILD_TIMEOUT_MS = 300_000;
+
 interface Builder {
 	child: ChildProcess;
 	builds: number;
 	busy: boolean;
+	/** The end of what it wrote to stderr, to say why it stopped. */
+	stderr: string;
 }
 
 const builders: Builder[] = [];
@@ -34,51 +39,79 @@ const waiting: Array<(builder: Builder) => void> = [];
 let nextId = 0;
 
 function startBuilder(): Builder {
-	// This Node (24, from node_modules), which runs the TypeScript builder as it is.
-	const child = fork(BUILDER, [], { execPath: process.execPath, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-	const builder: Builder = { child, builds: 0, busy: false };
-	child.on('exit', () => builders.splice(builders.indexOf(builder) >>> 0, 1));
+	// Never the developer's token, even between builds (each build gets the environment its caller sends).
+	const env = { ...process.env };
+	delete env.GITHUB_TOKEN;
+	// This Node (24, from node_modules), which runs the TypeScript builder as it is; none of Vitest's own flags.
+	const child = fork(BUILDER, [], { execPath: process.execPath, execArgv: [], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+	const builder: Builder = { child, builds: 0, busy: false, stderr: '' };
+	child.stderr!.setEncoding('utf8');
+	child.stderr!.on('data', (chunk: string) => (builder.stderr = (builder.stderr + chunk).slice(-4000)));
+	for (const event of ['exit', 'disconnect', 'error'] as const) child.on(event, () => remove(builder));
 	builders.push(builder);
 	return builder;
 }
 
-/** A builder with nothing to do, started or waited for. */
-function idleBuilder(): Promise<Builder> {
-	const idle = builders.find((b) => !b.busy && b.child.connected);
-	if (idle) return Promise.resolve(idle);
-	if (builders.length < BUILDERS) return Promise.resolve(startBuilder());
-	return new Promise((resolve) => waiting.push(resolve));
+function remove(builder: Builder): void {
+	const at = builders.indexOf(builder);
+	if (at >= 0) builders.splice(at, 1);
+	dispatch();
+}
+
+/** Hands waiting requests to free builders, starting builders up to BUILDERS. */
+function dispatch(): void {
+	while (waiting.length > 0) {
+		const builder = builders.find((b) => !b.busy && b.child.connected) ?? (builders.length < BUILDERS ? startBuilder() : undefined);
+		if (!builder) return;
+		builder.busy = true;
+		waiting.shift()!(builder);
+	}
+}
+
+function acquire(): Promise<Builder> {
+	return new Promise((resolve) => {
+		waiting.push(resolve);
+		dispatch();
+	});
 }
 
 function release(builder: Builder): void {
 	builder.busy = false;
-	if (builder.builds >= BUILDS_PER_BUILDER) {
-		builder.child.kill();
-		builders.splice(builders.indexOf(builder) >>> 0, 1);
-	}
-	const next = waiting.shift();
-	if (next) next(builders.includes(builder) ? builder : startBuilder());
+	if (builder.builds < BUILDS_PER_BUILDER) return dispatch();
+	builder.child.kill();
+	remove(builder);
 }
 
 async function runBuild(root: string, env: Record<string, string>): Promise<BuildAnswer> {
-	const builder = await idleBuilder();
-	builder.busy = true;
+	const builder = await acquire();
 	builder.builds++;
 	const id = nextId++;
+	const { child } = builder;
 	try {
 		return await new Promise<BuildAnswer>((resolve) => {
-			const onMessage = (message: BuildAnswer) => {
-				if (message.id !== id) return;
-				builder.child.off('exit', onExit);
-				builder.child.off('message', onMessage);
-				resolve(message);
+			let done = false;
+			const finish = (answer: BuildAnswer) => {
+				if (done) return;
+				done = true;
+				clearTimeout(timer);
+				child.off('message', onMessage);
+				child.off('exit', onGone);
+				child.off('error', onGone);
+				resolve(answer);
 			};
-			// A builder that dies mid-build (out of memory, a crash in a library) answers "failed": the caller runs the command.
-			const onExit = (code: number | null, signal: string | null) =>
-				resolve({ id, output: `the builder exited (code ${code}, signal ${signal})`, exitCode: 1 });
-			builder.child.on('message', onMessage);
-			builder.child.once('exit', onExit);
-			builder.child.send({ id, root, env } satisfies BuildRequest);
+			const onMessage = (message: BuildAnswer) => {
+				if (message.id === id) finish(message);
+			};
+			// A builder that dies, hangs or cannot be reached answers "failed": the caller runs the command.
+			const onGone = () => finish({ id, output: `the builder stopped: ${builder.stderr}`, exitCode: 1 });
+			const timer = setTimeout(() => {
+				child.kill();
+				onGone();
+			}, BUILD_TIMEOUT_MS);
+			child.on('message', onMessage);
+			child.on('exit', onGone);
+			child.on('error', onGone);
+			child.send({ id, root, env } satisfies BuildRequest, (error) => error && onGone());
 		});
 	} finally {
 		release(builder);
@@ -91,7 +124,13 @@ async function body(request: IncomingMessage): Promise<string> {
 	return text;
 }
 
+/** Set once the service runs: Vitest calls a global setup once per project (the root, `unit`, `build`), in one process. */
+const RUNNING = Symbol.for('project-pages.build-service');
+
 export default async function startBuildService(): Promise<() => Promise<void>> {
+	const global = globalThis as { [RUNNING]?: boolean };
+	if (global[RUNNING]) return async () => {};
+	global[RUNNING] = true;
 	const server = createServer(async (request, response) => {
 		try {
 			const { root, env } = JSON.parse(await body(request)) as { root: string; env: Record<string, string> };
