@@ -30,8 +30,6 @@ interface Builder {
 	child: ChildProcess;
 	builds: number;
 	busy: boolean;
-	/** The end of what it wrote to stderr, to say why it stopped. */
-	stderr: string;
 }
 
 const builders: Builder[] = [];
@@ -43,10 +41,9 @@ function startBuilder(): Builder {
 	const env = { ...process.env };
 	delete env.GITHUB_TOKEN;
 	// This Node (24, from node_modules), which runs the TypeScript builder as it is; none of Vitest's own flags.
-	const child = fork(BUILDER, [], { execPath: process.execPath, execArgv: [], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-	const builder: Builder = { child, builds: 0, busy: false, stderr: '' };
-	child.stderr!.setEncoding('utf8');
-	child.stderr!.on('data', (chunk: string) => (builder.stderr = (builder.stderr + chunk).slice(-4000)));
+	// Its output is not read: a failed build's report is the command's (build-site.ts reruns it).
+	const child = fork(BUILDER, [], { execPath: process.execPath, execArgv: [], env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+	const builder: Builder = { child, builds: 0, busy: false };
 	for (const event of ['exit', 'disconnect', 'error'] as const) child.on(event, () => remove(builder));
 	builders.push(builder);
 	return builder;
@@ -103,7 +100,7 @@ async function runBuild(root: string, env: Record<string, string>): Promise<Buil
 				if (message.id === id) finish(message);
 			};
 			// A builder that dies, hangs or cannot be reached answers "failed": the caller runs the command.
-			const onGone = () => finish({ id, output: `the builder stopped: ${builder.stderr}`, exitCode: 1 });
+			const onGone = () => finish({ id, output: '', exitCode: 1 });
 			const timer = setTimeout(() => {
 				child.kill();
 				onGone();

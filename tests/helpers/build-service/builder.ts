@@ -19,7 +19,7 @@ export interface BuildRequest {
 export interface BuildAnswer {
 	id: number;
 	output: string;
-	/** 0 when the build finished; otherwise the caller reruns it with the command. */
+	/** 0 when the build finished; otherwise the caller reruns it with the command and reads that output instead. */
 	exitCode: number;
 }
 
@@ -58,11 +58,7 @@ async function answer({ id, root, env }: BuildRequest): Promise<BuildAnswer> {
 	process.chdir(root);
 	try {
 		const { output, error } = await capturingOutput(() => build({ root }));
-		return {
-			id,
-			output: error ? `${output}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : output,
-			exitCode: error ? 1 : 0,
-		};
+		return { id, output, exitCode: error ? 1 : 0 };
 	} finally {
 		process.chdir(started.cwd);
 		replaceEnvironment(started.env);
@@ -74,7 +70,7 @@ let queue = Promise.resolve();
 process.on('message', (request: BuildRequest) => {
 	queue = queue.then(async () => {
 		// Whatever goes wrong, the request is answered (as failed, so the caller runs the command), and the next one runs.
-		const reply = await answer(request).catch((error: unknown) => ({ id: request.id, output: String(error), exitCode: 1 }));
+		const reply = await answer(request).catch(() => ({ id: request.id, output: '', exitCode: 1 }));
 		process.send!(reply);
 	});
 });
