@@ -3,8 +3,9 @@
  *
  * - `site`: html-validate, internal links and anchors, script tags, read from
  *   the built site; no browser.
- * - `chromium`: every page (weight, scripts, axe), pages, keyboard, filters
- *   and search in Debian's Chromium, against `astro preview` of the site.
+ * - `every-page`: every page (weight, scripts, axe, sideways scrolling) in
+ *   Debian's Chromium, against `astro preview` of the site.
+ * - `chromium`: pages, keyboard, filters and search, the same way.
  * - `screenshots`: each kind of page at 375 px and 1440 px against the
  *   committed references in tests/e2e/screenshots/, on the shared `site`
  *   fixture site. `npm run test:screenshots:update` rewrites the ones that
@@ -15,7 +16,7 @@
  * Timeouts end a hang on a busy machine; no test measures time.
  */
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, READ_ONLY_ARGS } from './tests/e2e/support/chromium.ts';
 import { BASE_URL, SCREENSHOT_URL } from './tests/e2e/support/paths.ts';
 
 const chromium = {
@@ -63,7 +64,14 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'site', testDir: 'tests/site' },
-		{ name: 'chromium', testDir: 'tests/e2e', testIgnore: 'screenshots.spec.ts', use: chromium },
+		{ name: 'chromium', testDir: 'tests/e2e', testIgnore: ['screenshots.spec.ts', 'every-page.spec.ts'], use: chromium },
+		{
+			// Every page loaded and read, never clicked: a browser whose compositor costs less (chromium.ts).
+			name: 'every-page',
+			testDir: 'tests/e2e',
+			testMatch: 'every-page.spec.ts',
+			use: { ...chromium, launchOptions: { ...chromium.launchOptions, args: [...CHROMIUM_ARGS, ...READ_ONLY_ARGS] } },
+		},
 		{ name: 'screenshots', testDir: 'tests/e2e', testMatch: 'screenshots.spec.ts', use: { ...chromium, baseURL: SCREENSHOT_URL } },
 	],
 	webServer: [
