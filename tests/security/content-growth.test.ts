@@ -27,8 +27,8 @@ const MAX_RATIO = 3.4;
 const ROUNDS = 5;
 /**
  * After two rounds, a ratio under this ends the measure: more rounds only lower the least times, and
- * to end above MAX_RATIO the small size's would have to fall by half again ((3.4 / 2.8)² = 1.47) with
- * the large one's staying put. Linear shapes measure 1.8-2.5, so most stop at two rounds; a ratio
+ * to end above MAX_RATIO the small size's would have to fall to two thirds of what two rounds found
+ * (1 / (3.4 / 2.8)² = 0.68) with the large one's staying put. Linear shapes measure 1.8-2.5, so most stop at two rounds; a ratio
  * in between takes all five.
  */
 const CLEARLY_LINEAR = 2.8;

@@ -174,7 +174,8 @@ export async function gotoWithoutScripts(page: Page, url: string): Promise<void>
 }
 
 export const WIDTHS = { phone: 375, desktop: 1440 } as const;
-const SIDEWAYS_HEIGHT = 900;
+/** The height the sideways check measures at. */
+export const SIDEWAYS_HEIGHT = 900;
 
 /**
  * Checks, softly so that the test goes on to its other checks, that nothing
