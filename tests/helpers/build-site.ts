@@ -126,7 +126,7 @@ async function linkDependencies(root: string): Promise<void> {
 }
 
 /** What a build sees: the caller's environment without a token (a developer's must not reach a test build), plus `env`. */
-function buildEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+export function buildEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
 	const base = { ...process.env };
 	delete base.GITHUB_TOKEN;
 	return Object.fromEntries(

@@ -15,6 +15,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { buildEnvironment } from '../build-site.ts';
 import type { BuildAnswer, BuildRequest } from './builder.ts';
 
 const BUILDER = fileURLToPath(new URL('./builder.ts', import.meta.url));
@@ -38,8 +39,7 @@ let nextId = 0;
 
 function startBuilder(): Builder {
 	// Never the developer's token, even between builds (each build gets the environment its caller sends).
-	const env = { ...process.env };
-	delete env.GITHUB_TOKEN;
+	const env = buildEnvironment({});
 	// This Node (24, from node_modules), which runs the TypeScript builder as it is; none of Vitest's own flags.
 	// Its output is not read: a failed build's report is the command's (build-site.ts reruns it).
 	const child = fork(BUILDER, [], { execPath: process.execPath, execArgv: [], env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
