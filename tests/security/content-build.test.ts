@@ -278,7 +278,18 @@ describe('files the build must refuse', () => {
 		expect(images).toContain(
 			'content/projects/seeded-3.md:21:19: image "javascript:alert(1)": must be an http(s) URL or a path; this one is dropped from the page',
 		);
-		const lines = errors.filter((line) => !images.includes(line));
+		// So are their unsafe links, which keep their text on the page and lose their target.
+		const links = errors.filter((line) =>
+			/:\d+:\d+: link "[^"]*": must be a path, a #fragment or a URL whose scheme is one of .*; the page keeps its text and drops the link$/.test(
+				line,
+			),
+		);
+		expect(links.filter((line) => line.includes(' link "javascript:')).length).toBeGreaterThan(5);
+		// A scheme spelled with a control character or a newline in it is read as a browser reads it.
+		expect(links).toContain(
+			'content/minutes/2026-02-03.md:43:4: link "\\u0001javascript:alert(1)": must be a path, a #fragment or a URL whose scheme is one of http, https, mailto, xmpp, irc, ircs; the page keeps its text and drops the link',
+		);
+		const lines = errors.filter((line) => !images.includes(line) && !links.includes(line));
 		expect(lines).toEqual([
 			'content/minutes/2026-04-08.md:1:1: front matter must be YAML: remove "js" after the opening ---',
 			expect.stringMatching(/^content\/minutes\/collide\.md:3:12: permalink "Index\.html" would collide/),

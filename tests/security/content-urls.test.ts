@@ -81,3 +81,53 @@ describe('link fields in content', () => {
 		);
 	});
 });
+
+describe('links and sources in a markdown body', () => {
+	const roots: string[] = [];
+	afterAll(async () => {
+		for (const root of roots) await rm(root, { recursive: true, force: true });
+	});
+
+	// The same body in a contributed file (minutes: the page drops the target) and a maintainer's (a blog
+	// post: published as written). Markdown links, a reference definition, raw HTML's <a> and <area> (one in
+	// character references), and srcset candidates: each unsafe one is an error at its own line and column.
+	const BODY = [
+		'[a](javascript:alert(1)) and [b][r], [mail](mailto:a@example.org), [web](https://mirage.io/), [here](#top).',
+		'',
+		'<a href="&#106;avascript:alert(2)">c</a> <area href=vbscript:x>',
+		'<img src="/ok.png" srcset="/ok.png 1x, data:image/png;base64,iVBOR 2x, /later.png 3x">',
+		'',
+		'[r]: javascript:alert(3)',
+		'',
+	].join('\n');
+
+	it('are errors with the file, line and column when unsafe, and say what the page does with them', async () => {
+		const root = await mkdtemp(path.join(tmpdir(), 'content-body-urls-'));
+		roots.push(root);
+		const write = async (file: string, text: string) => {
+			await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+			await writeFile(path.join(root, file), text);
+		};
+		await write('content/minutes/2026-01-07.md', `---\ndate: 2026-01-07\n---\n${BODY}`);
+		await write(
+			'content/blog/2026-01-08-post.md',
+			`---\nupdated: 2026-01-08\nauthors: [{name: A}]\nsubject: S\npermalink: p\n---\n${BODY}`,
+		);
+		await write('public/ok.png', 'png');
+		const unsafe = (await checkContent({ root, contentDir: 'content' })).findings
+			.map(formatFinding)
+			.filter((line) => !/: image \/later\.png: /.test(line));
+		const rule = 'must be a path, a #fragment or a URL whose scheme is one of http, https, mailto, xmpp, irc, ircs';
+		const findings = (file: string, first: number, fate: string) => [
+			`${file}:${first}:1: link "javascript:alert(1)": ${rule}; ${fate}`,
+			`${file}:${first + 2}:4: link "javascript:alert(2)": ${rule}; ${fate}`,
+			`${file}:${first + 2}:48: link "vbscript:x": ${rule}; ${fate}`,
+			`${file}:${first + 3}:20: image "data:image/png;base64": must be an http(s) URL or a path; ${fate.startsWith('in') ? 'raw HTML in this kind is published as written' : 'this one is dropped from the page'}`,
+			`${file}:${first + 5}:1: link "javascript:alert(3)": ${rule}; ${fate}`,
+		];
+		expect(unsafe).toEqual([
+			...findings('content/blog/2026-01-08-post.md', 7, 'in this kind it is published as written'),
+			...findings('content/minutes/2026-01-07.md', 4, 'the page keeps its text and drops the link'),
+		]);
+	});
+});

@@ -9,7 +9,7 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { isTrusted, KINDS, type ContentKind } from '../content/kinds.ts';
-import { isSafeUrl } from '../utils/safe-url.ts';
+import { isSafeUrl, SAFE_URL_RULE } from '../utils/safe-url.ts';
 import { PROJECT_CONFIG_FILE } from './project-config.ts';
 import { DocsIndexFields, PapersFile, readDataFile, repeatedPaperNames } from '../content/data-files.ts';
 import { dialectOf, type MarkdownOptions } from '../markdown/dialects.ts';
@@ -133,6 +133,13 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 	for (const entry of entries) {
 		const { file } = entry.source;
 		for (const link of entry.body.links) {
+			// The one URL rule again: a contributed file's link keeps its text and loses its target; a
+			// maintainer's is published as written, a live javascript: link. Either way it is an error.
+			if (!isSafeUrl(link.url)) {
+				const fate = entry.trusted ? 'in this kind it is published as written' : 'the page keeps its text and drops the link';
+				findings.push(finding(file, link, `link ${JSON.stringify(link.url)}: ${SAFE_URL_RULE}; ${fate}`));
+				continue;
+			}
 			const broken = pages.brokenLink(link.url, publicFileExists);
 			// Maintainers' archives keep the dead links they always had (mirage-www's posts link pages long
 			// gone, and its files must build unchanged): there it is a warning for the author to fix; in a

@@ -15,6 +15,7 @@ import { findReferences, type GitHubRef } from '../ci/references.ts';
 import { dialectFeatures, type MarkdownDialect } from '../markdown/dialects.ts';
 import { guardUntrusted } from '../markdown/input-guard.ts';
 import { decodeCharacterReferences } from '../utils/character-references.ts';
+import { isSafeUrl, srcsetUrls } from '../utils/safe-url.ts';
 
 export interface Located {
 	line: number;
@@ -22,9 +23,9 @@ export interface Located {
 }
 
 export interface BodyLinks {
-	/** Targets of `[text](url)`, `<url>` and `[ref]: url` definitions. */
+	/** Targets of `[text](url)`, `<url>`, `[ref]: url` definitions and raw HTML's `<a href>` and `<area href>`. */
 	links: Array<Located & { url: string }>;
-	/** Markdown images, and the sources of raw HTML `<img>`, `<iframe>`, `<video>`, `<audio>`, `<source>`, `<embed>` and `<object>`. */
+	/** Markdown images, and the sources (`srcset` candidates too) of raw HTML `<img>`, `<iframe>`, `<video>`, `<audio>`, `<source>`, `<embed>` and `<object>`. */
 	images: Array<Located & { url: string }>;
 	/** `owner/repo#N` and GitHub issue or pull-request URLs, in text and link targets. */
 	references: Array<Located & { ref: GitHubRef }>;
@@ -50,21 +51,70 @@ function parse(body: string, mdx: boolean, dialect: MarkdownDialect | undefined)
 
 /** Elements of raw HTML whose source is a file the page loads, and the attributes that name it. */
 const EMBEDDED = /<(img|iframe|video|audio|source|embed|object)\b([^<>]*)>/gi;
-const SOURCE_ATTRIBUTE = /\s(src|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+const SOURCE_ATTRIBUTE = /\s(src|srcset|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/** Elements of raw HTML that link, and the attribute that names the target. */
+const LINKING = /<(a|area)\b([^<>]*)>/gi;
+const HREF_ATTRIBUTE = /\s(href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
-/** The sources raw HTML embeds (`<img src="/graphics/x.png">`), where each is in the HTML's text. */
-function embeddedSources(html: string): Array<{ url: string; offset: number }> {
-	const out: Array<{ url: string; offset: number }> = [];
-	for (const tag of html.matchAll(EMBEDDED)) {
+/** Which element may name a file to load with which attribute. */
+function embeds(element: string, attribute: string): boolean {
+	if (attribute === 'data') return element === 'object';
+	if (attribute === 'poster') return element === 'video';
+	if (attribute === 'srcset') return element === 'img' || element === 'source';
+	return element !== 'object';
+}
+
+interface Attribute {
+	element: string;
+	name: string;
+	/** Entity-decoded, as a browser reads it. */
+	value: string;
+	/** Where the attribute starts in the HTML. */
+	offset: number;
+}
+
+function attributes(html: string, elements: RegExp, names: RegExp): Attribute[] {
+	const out: Attribute[] = [];
+	for (const tag of html.matchAll(elements)) {
 		const element = tag[1]!.toLowerCase();
-		for (const attribute of tag[2]!.matchAll(SOURCE_ATTRIBUTE)) {
-			const name = attribute[1]!.toLowerCase();
-			if (name === 'data' ? element !== 'object' : name === 'poster' ? element !== 'video' : element === 'object') continue;
-			const url = (attribute[2] ?? attribute[3] ?? attribute[4] ?? '').trim();
-			if (url) out.push({ url: decodeCharacterReferences(url), offset: tag.index + tag[1]!.length + 2 + attribute.index });
+		for (const attribute of tag[2]!.matchAll(names)) {
+			const value = (attribute[2] ?? attribute[3] ?? attribute[4] ?? '').trim();
+			if (value)
+				out.push({
+					element,
+					name: attribute[1]!.toLowerCase(),
+					value: decodeCharacterReferences(value),
+					offset: tag.index + tag[1]!.length + 2 + attribute.index,
+				});
 		}
 	}
 	return out;
+}
+
+/**
+ * The sources raw HTML embeds (`<img src="/graphics/x.png">`), where each is in the HTML's text. A
+ * `srcset` gives each candidate up to the first unsafe one: the sanitizer drops the whole attribute
+ * then, and the pieces after it may be a data: URL's commas.
+ */
+function embeddedSources(html: string): Array<{ url: string; offset: number }> {
+	const out: Array<{ url: string; offset: number }> = [];
+	for (const { element, name, value, offset } of attributes(html, EMBEDDED, SOURCE_ATTRIBUTE)) {
+		if (!embeds(element, name)) continue;
+		if (name !== 'srcset') {
+			out.push({ url: value, offset });
+			continue;
+		}
+		for (const url of srcsetUrls(value)) {
+			out.push({ url, offset });
+			if (!isSafeUrl(url)) break;
+		}
+	}
+	return out;
+}
+
+/** The targets of raw HTML's links (`<a href="/blog/x/">`), where each is in the HTML's text. */
+function linkTargets(html: string): Array<{ url: string; offset: number }> {
+	return attributes(html, LINKING, HREF_ATTRIBUTE).map(({ value, offset }) => ({ url: value, offset }));
 }
 
 export interface ScanOptions {
@@ -118,12 +168,13 @@ export function scanBody(body: string, bodyLine: number, { mdx = false, dialect 
 				return;
 			case 'html': {
 				const start = at(node);
-				for (const source of embeddedSources(node.value)) {
-					const before = node.value.slice(0, source.offset);
+				const locate = (offset: number): Located => {
+					const before = node.value.slice(0, offset);
 					const newlines = before.split('\n').length - 1;
-					const column = newlines === 0 ? start.column + source.offset : source.offset - before.lastIndexOf('\n');
-					out.images.push({ line: start.line + newlines, column, url: source.url });
-				}
+					return { line: start.line + newlines, column: newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n') };
+				};
+				for (const { url, offset } of embeddedSources(node.value)) out.images.push({ ...locate(offset), url });
+				for (const { url, offset } of linkTargets(node.value)) out.links.push({ ...locate(offset), url });
 				return;
 			}
 			case 'code':

@@ -13,6 +13,9 @@
 // vbscript:, data:, file:, blob:, and whatever browsers add next) is refused.
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'xmpp', 'irc', 'ircs']);
 
+/** What a URL that fails `isSafeUrl` is told, for the checker's findings. */
+export const SAFE_URL_RULE = `must be a path, a #fragment or a URL whose scheme is one of ${[...SAFE_SCHEMES].join(', ')}`;
+
 // Everything at or below U+0020 (controls, space), plus DEL and the C1 range.
 // eslint-disable-next-line no-control-regex -- these are the characters browsers skip
 const IGNORED = /[\u0000-\u0020\u007f-\u009f]+/g;
@@ -36,11 +39,15 @@ export function isSafeUrl(value: string): boolean {
  * with `data:`, so it is refused either way.
  */
 export function isSafeSrcset(value: string): boolean {
-	for (const candidate of value.split(',')) {
-		const url = candidate.trim().split(/\s+/)[0] ?? '';
-		if (url !== '' && !isSafeUrl(url)) return false;
-	}
-	return true;
+	return srcsetUrls(value).every(isSafeUrl);
+}
+
+/** The candidate URLs of a `srcset`, in order, as a browser splits them (a comma, then the URL before any width or density). */
+export function srcsetUrls(value: string): string[] {
+	return value
+		.split(',')
+		.map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+		.filter((url) => url !== '');
 }
 
 /**
