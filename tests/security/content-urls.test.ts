@@ -44,19 +44,25 @@ describe('linkFieldProblem', () => {
 	});
 });
 
-describe('link fields in content', () => {
-	const roots: string[] = [];
-	afterAll(async () => {
-		for (const root of roots) await rm(root, { recursive: true, force: true });
-	});
+const roots: string[] = [];
+afterAll(async () => {
+	for (const root of roots) await rm(root, { recursive: true, force: true });
+});
 
+/** A temporary site folder, removed after the file's tests, and a writer of files in it. */
+async function siteRoot(prefix: string) {
+	const root = await mkdtemp(path.join(tmpdir(), prefix));
+	roots.push(root);
+	const write = async (file: string, text: string) => {
+		await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+		await writeFile(path.join(root, file), text);
+	};
+	return { root, write };
+}
+
+describe('link fields in content', () => {
 	it('are refused with the file, line and field by the checker (and the same schemas in the build)', async () => {
-		const root = await mkdtemp(path.join(tmpdir(), 'content-urls-'));
-		roots.push(root);
-		const write = async (file: string, text: string) => {
-			await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-			await writeFile(path.join(root, file), text);
-		};
+		const { root, write } = await siteRoot('content-urls-');
 		await write(
 			'content/projects/done.md',
 			'---\ntitle: T\nsummary: S\ndifficulty: 1\nsize: small\nmentors: [{name: M, uri: "data:text/html,x"}]\nstatus: done\nprogram: GSoC\nyear: 2020\noutcome:\n  post: "javascript:alert(1)"\n---\n',
@@ -83,11 +89,6 @@ describe('link fields in content', () => {
 });
 
 describe('links and sources in a markdown body', () => {
-	const roots: string[] = [];
-	afterAll(async () => {
-		for (const root of roots) await rm(root, { recursive: true, force: true });
-	});
-
 	// The same body in a contributed file (minutes: the page drops the target) and a maintainer's (a blog
 	// post: published as written). Markdown links, a reference definition, raw HTML's <a> and <area> (one in
 	// character references), and srcset candidates: each unsafe one is an error at its own line and column.
@@ -102,12 +103,7 @@ describe('links and sources in a markdown body', () => {
 	].join('\n');
 
 	it('are errors with the file, line and column when unsafe, and say what the page does with them', async () => {
-		const root = await mkdtemp(path.join(tmpdir(), 'content-body-urls-'));
-		roots.push(root);
-		const write = async (file: string, text: string) => {
-			await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-			await writeFile(path.join(root, file), text);
-		};
+		const { root, write } = await siteRoot('content-body-urls-');
 		await write('content/minutes/2026-01-07.md', `---\ndate: 2026-01-07\n---\n${BODY}`);
 		await write(
 			'content/blog/2026-01-08-post.md',
