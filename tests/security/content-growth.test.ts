@@ -118,6 +118,16 @@ describe('reading minutes and checking links grow at most linearly', () => {
 		expect(await growth(paragraph, 3_000, (s) => extractMinutes(s))).toBeLessThan(MAX_RATIO);
 	});
 
+	// An HTML block (from `<div>` to a blank line) is one node, read for its tags' sources and links; at 4n
+	// tags it stays under the input guard's MAX_TAGS, past which its `<` would be text. A tag pattern that
+	// reads past the next `<` for a closing quote or `>` measures 3.9 and 4.4 here.
+	it.each([
+		['tags that never close', (n: number) => `<div>\n${'<img src="/a.png" '.repeat(n)}\n`],
+		['quoted values that never close', (n: number) => `<div>\n${'<a title="x href=/b/ '.repeat(n)}\n`],
+	])('the checker reading raw HTML: %s', async (_name, make) => {
+		expect(await growth(make, Math.floor(MAX_TAGS / 5), (s) => scanBody(s, 1))).toBeLessThan(MAX_RATIO);
+	});
+
 	it('the checker scanning ._._._ for links', async () => {
 		expect(
 			await growth(

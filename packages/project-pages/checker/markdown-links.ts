@@ -49,19 +49,26 @@ function parse(body: string, mdx: boolean, dialect: MarkdownDialect | undefined)
 	}) as Root;
 }
 
-/** Elements of raw HTML whose source is a file the page loads, and the attributes that name it. */
-const EMBEDDED = /<(img|iframe|video|audio|source|embed|object)\b([^<>]*)>/gi;
-const SOURCE_ATTRIBUTE = /\s(src|srcset|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
-/** Elements of raw HTML that link, and the attribute that names the target. */
-const LINKING = /<(a|area)\b([^<>]*)>/gi;
-const HREF_ATTRIBUTE = /\s(href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/**
+ * A start tag of the named elements: its name, then its attributes up to the `>` that ends it (one in a
+ * quoted value does not). Never past the next `<`, so that each search ends there and a body of unclosed
+ * tags is read in linear time.
+ */
+const startTags = (names: string) => new RegExp(`<(${names})(?=[\\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>`, 'gi');
+/** Elements of raw HTML whose source is a file the page loads. */
+const EMBEDDED = startTags('img|iframe|video|audio|source|embed|object');
+/** Elements of raw HTML that link. */
+const LINKING = startTags('a|area');
+/** One attribute, read from where the last ended as a browser reads it: a name, then maybe `=` and a value. */
+const ATTRIBUTE = /[\s/]*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
 
 /** Which element may name a file to load with which attribute. */
 function embeds(element: string, attribute: string): boolean {
 	if (attribute === 'data') return element === 'object';
 	if (attribute === 'poster') return element === 'video';
 	if (attribute === 'srcset') return element === 'img' || element === 'source';
-	return element !== 'object';
+	if (attribute === 'src') return element !== 'object';
+	return false;
 }
 
 interface Attribute {
@@ -69,23 +76,25 @@ interface Attribute {
 	name: string;
 	/** Entity-decoded, as a browser reads it. */
 	value: string;
-	/** Where the attribute starts in the HTML. */
+	/** Where the attribute's name starts in the HTML. */
 	offset: number;
 }
 
-function attributes(html: string, elements: RegExp, names: RegExp): Attribute[] {
+/** The attributes of each start tag that `tags` finds, the first of each name only (a browser ignores the others). */
+function attributes(html: string, tags: RegExp): Attribute[] {
 	const out: Attribute[] = [];
-	for (const tag of html.matchAll(elements)) {
+	for (const tag of html.matchAll(tags)) {
 		const element = tag[1]!.toLowerCase();
-		for (const attribute of tag[2]!.matchAll(names)) {
-			const value = (attribute[2] ?? attribute[3] ?? attribute[4] ?? '').trim();
-			if (value)
-				out.push({
-					element,
-					name: attribute[1]!.toLowerCase(),
-					value: decodeCharacterReferences(value),
-					offset: tag.index + tag[1]!.length + 2 + attribute.index,
-				});
+		const text = tag[2]!;
+		const seen = new Set<string>();
+		ATTRIBUTE.lastIndex = 0;
+		for (let match = ATTRIBUTE.exec(text); match && match[0] !== ''; match = ATTRIBUTE.exec(text)) {
+			const name = match[1]!.toLowerCase();
+			if (seen.has(name)) continue;
+			seen.add(name);
+			const value = (match[2] ?? match[3] ?? match[4] ?? '').trim();
+			const nameAt = match.index + match[0].indexOf(match[1]!);
+			if (value) out.push({ element, name, value: decodeCharacterReferences(value), offset: tag.index + 1 + tag[1]!.length + nameAt });
 		}
 	}
 	return out;
@@ -98,7 +107,7 @@ function attributes(html: string, elements: RegExp, names: RegExp): Attribute[] 
  */
 function embeddedSources(html: string): Array<{ url: string; offset: number }> {
 	const out: Array<{ url: string; offset: number }> = [];
-	for (const { element, name, value, offset } of attributes(html, EMBEDDED, SOURCE_ATTRIBUTE)) {
+	for (const { element, name, value, offset } of attributes(html, EMBEDDED)) {
 		if (!embeds(element, name)) continue;
 		if (name !== 'srcset') {
 			out.push({ url: value, offset });
@@ -114,7 +123,9 @@ function embeddedSources(html: string): Array<{ url: string; offset: number }> {
 
 /** The targets of raw HTML's links (`<a href="/blog/x/">`), where each is in the HTML's text. */
 function linkTargets(html: string): Array<{ url: string; offset: number }> {
-	return attributes(html, LINKING, HREF_ATTRIBUTE).map(({ value, offset }) => ({ url: value, offset }));
+	return attributes(html, LINKING)
+		.filter(({ name }) => name === 'href')
+		.map(({ value, offset }) => ({ url: value, offset }));
 }
 
 export interface ScanOptions {
