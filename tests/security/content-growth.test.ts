@@ -119,11 +119,17 @@ describe('reading minutes and checking links grow at most linearly', () => {
 	});
 
 	// An HTML block (from `<div>` to a blank line) is one node, read for its tags' sources and links; at 4n
-	// tags it stays under the input guard's MAX_TAGS, past which its `<` would be text. A tag pattern that
-	// reads past the next `<` for a closing quote or `>` measures 3.9 and 4.4 here.
+	// tags it stays under the input guard's MAX_TAGS, past which its `<` would be text. Reading tags with a
+	// pattern that looked past the next `<` for a closing quote or `>` measured 3.9 and 4.4 on the first
+	// two; finding each source's line by rereading the node up to it, 4 on the last two.
 	it.each([
 		['tags that never close', (n: number) => `<div>\n${'<img src="/a.png" '.repeat(n)}\n`],
 		['quoted values that never close', (n: number) => `<div>\n${'<a title="x href=/b/ '.repeat(n)}\n`],
+		['closed tags, a link on each line', (n: number) => `<div>\n${'<a href="/b/">x</a>\n'.repeat(Math.ceil(n / 2))}</div>\n`],
+		[
+			'a srcset of as many candidates as lines before it',
+			(n: number) => `<div>\n${'x\n'.repeat(n * 5)}<img srcset="${'a,'.repeat(n * 5)}">\n`,
+		],
 	])('the checker reading raw HTML: %s', async (_name, make) => {
 		expect(await growth(make, Math.floor(MAX_TAGS / 5), (s) => scanBody(s, 1))).toBeLessThan(MAX_RATIO);
 	});

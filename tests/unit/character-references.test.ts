@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCharacterReferences } from '../../packages/project-pages/utils/character-references.ts';
+import { decodeCharacterReferences } from '../helpers/character-references.ts';
 
 describe('decodeCharacterReferences', () => {
 	it.each([

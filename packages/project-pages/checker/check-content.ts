@@ -200,6 +200,16 @@ async function readEntry(
 	}
 	const body = scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx', dialect });
 	const entry: Entry = { kind, source, doc, sectionPath, trusted, body };
+	// A contributed page shows what the guard made of the body, as it was read here; a maintainer's shows it as written.
+	if (trusted && body.defused)
+		findings.push(
+			finding(
+				source.file,
+				{ line: doc.bodyLine },
+				'the body has more character references, marks or tags than the checker reads safely: its links were read with them escaped, and the page, rendered as written, may have others; check its links by hand',
+				'warning',
+			),
+		);
 	const limited = kind === 'minutes' ? summaryLimitWarning(doc.body) : undefined;
 	if (limited) findings.push(finding(source.file, { line: doc.bodyLine }, limited, 'warning'));
 	try {

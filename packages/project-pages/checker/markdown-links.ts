@@ -5,16 +5,16 @@
  * that what counts as a link is what the page will have: Sätteri for `.md`
  * (markdown/render.ts), unified's remark for `.mdx` (what @astrojs/mdx
  * compiles posts with). Nothing inside code counts; reference-style links
- * are resolved through their definitions.
+ * are resolved through their definitions. Raw HTML is read by Sätteri's HTML
+ * parser, as a browser reads it.
  */
 import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
-import { markdownToMdast } from 'satteri';
+import { htmlToHast, markdownToMdast } from 'satteri';
 import { unified } from 'unified';
 import { findReferences, type GitHubRef } from '../ci/references.ts';
 import { dialectFeatures, type MarkdownDialect } from '../markdown/dialects.ts';
 import { guardUntrusted } from '../markdown/input-guard.ts';
-import { decodeCharacterReferences } from '../utils/character-references.ts';
 import { isSafeUrl, srcsetUrls } from '../utils/safe-url.ts';
 
 export interface Located {
@@ -23,109 +23,141 @@ export interface Located {
 }
 
 export interface BodyLinks {
-	/** Targets of `[text](url)`, `<url>`, `[ref]: url` definitions and raw HTML's `<a href>` and `<area href>`. */
+	/** Targets of `[text](url)`, `<url>`, `[ref]: url` definitions, and raw HTML's `<a href>` (`xlink:href` too), `<area href>`, `<form action>` and `formaction`. */
 	links: Array<Located & { url: string }>;
 	/** Markdown images, and the sources (`srcset` candidates too) of raw HTML `<img>`, `<iframe>`, `<video>`, `<audio>`, `<source>`, `<embed>` and `<object>`. */
 	images: Array<Located & { url: string }>;
 	/** `owner/repo#N` and GitHub issue or pull-request URLs, in text and link targets. */
 	references: Array<Located & { ref: GitHubRef }>;
+	/** The input guard changed the body before it was read (`parse`). */
+	defused: boolean;
 }
 
 const mdxParser = unified().use(remarkParse);
 
-// A whole tree is built in JS, so hostile input is defused as the minutes extractor does it (the same
-// lines, so positions hold): remark's parser, too, takes a second per few KB of `._._._` that the guard's
-// escaped underscores spare it.
-const PARSE_LIMITS = { maxAmpersands: 1000 };
-
-function parse(body: string, mdx: boolean, dialect: MarkdownDialect | undefined): Root {
-	const guarded = guardUntrusted(body, PARSE_LIMITS);
-	if (mdx) return mdxParser.parse(guarded.source) as Root;
+/**
+ * The body through the input guard the build renders a contributed file with (markdown/render.ts; the
+ * same lines, so positions hold): a tree is built in JS here, and Sätteri's takes time quadratic in a
+ * paragraph's character references (16,000 took 0.6 s; 25,000 ran out of memory). A maintainer's page is
+ * rendered without the guard, so when it changes such a file, `defused` says that what is read here
+ * may miss what the page has. MDX keeps the tighter limit it always had: remark, its parser here, is
+ * slower still.
+ */
+function parse(body: string, mdx: boolean, dialect: MarkdownDialect | undefined): { tree: Root; defused: boolean } {
+	const guarded = mdx ? guardUntrusted(body, MDX_LIMITS) : guardUntrusted(body);
+	const defused = guarded.source !== body;
+	if (mdx) return { tree: mdxParser.parse(guarded.source) as Root, defused };
 	// The build's features for the file's dialect (markdown/render.ts): under `commonmark`, `[^7]: url` is
 	// a link definition, not a footnote.
 	const reading = dialectFeatures(dialect);
-	return markdownToMdast(guarded.source, {
+	const tree = markdownToMdast(guarded.source, {
 		features: { gfm: reading.gfm, smartPunctuation: reading.smartPunctuation && guarded.smartPunctuation, frontmatter: false },
 	}) as Root;
+	return { tree, defused };
+}
+
+const MDX_LIMITS = { maxAmpersands: 1000 };
+
+/** An element of raw HTML, as a browser's parser reads it (Sätteri's, the build's own). */
+interface HtmlElement {
+	tagName: string;
+	properties?: Record<string, unknown>;
+	children?: HtmlElement[];
+	type: string;
+}
+
+/** Its attributes that name a file to load, by the parser's property names. */
+function sourcesOf(element: HtmlElement): string[] {
+	const { tagName, properties = {} } = element;
+	const named = (name: string) => (typeof properties[name] === 'string' ? [properties[name] as string] : []);
+	if (tagName === 'object') return named('data');
+	// Each candidate up to the first unsafe one: the sanitizer drops the whole attribute then, and the
+	// pieces after it may be a data: URL's commas.
+	const candidates =
+		(tagName === 'img' || tagName === 'source') && typeof properties.srcSet === 'string' ? srcsetUrls(properties.srcSet) : [];
+	const unsafe = candidates.findIndex((url) => !isSafeUrl(url));
+	const srcset = unsafe < 0 ? candidates : candidates.slice(0, unsafe + 1);
+	if (!['img', 'iframe', 'video', 'audio', 'source', 'embed'].includes(tagName)) return [];
+	return [...named('src'), ...srcset, ...(tagName === 'video' ? named('poster') : [])];
+}
+
+/** Its attributes that a click follows or a form sends to. */
+function targetsOf(element: HtmlElement): string[] {
+	const { tagName, properties = {} } = element;
+	const names =
+		tagName === 'a'
+			? ['href', 'xLinkHref']
+			: tagName === 'area'
+				? ['href']
+				: tagName === 'form'
+					? ['action']
+					: tagName === 'button' || tagName === 'input'
+						? ['formAction']
+						: [];
+	return names.map((name) => properties[name]).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
 }
 
 /**
- * A start tag of the named elements: its name, then its attributes up to the `>` that ends it (one in a
- * quoted value does not). Never past the next `<`, so that each search ends there and a body of unclosed
- * tags is read in linear time.
+ * The links and sources in one node of raw HTML, each at the offset of its element's start tag. The
+ * node is parsed as a browser parses it (comments, attribute values, `<textarea>` are text; the first of
+ * two same-named attributes counts), in time linear in its length.
  */
-const startTags = (names: string) => new RegExp(`<(${names})(?=[\\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>`, 'gi');
-/** Elements of raw HTML whose source is a file the page loads. */
-const EMBEDDED = startTags('img|iframe|video|audio|source|embed|object');
-/** Elements of raw HTML that link. */
-const LINKING = startTags('a|area');
-/** One attribute, read from where the last ended as a browser reads it: a name, then maybe `=` and a value. */
-const ATTRIBUTE = /[\s/]*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
-
-/** Which element may name a file to load with which attribute. */
-function embeds(element: string, attribute: string): boolean {
-	if (attribute === 'data') return element === 'object';
-	if (attribute === 'poster') return element === 'video';
-	if (attribute === 'srcset') return element === 'img' || element === 'source';
-	if (attribute === 'src') return element !== 'object';
-	return false;
-}
-
-interface Attribute {
-	element: string;
-	name: string;
-	/** Entity-decoded, as a browser reads it. */
-	value: string;
-	/** Where the attribute's name starts in the HTML. */
-	offset: number;
-}
-
-/** The attributes of each start tag that `tags` finds, the first of each name only (a browser ignores the others). */
-function attributes(html: string, tags: RegExp): Attribute[] {
-	const out: Attribute[] = [];
-	for (const tag of html.matchAll(tags)) {
-		const element = tag[1]!.toLowerCase();
-		const text = tag[2]!;
-		const seen = new Set<string>();
-		ATTRIBUTE.lastIndex = 0;
-		for (let match = ATTRIBUTE.exec(text); match && match[0] !== ''; match = ATTRIBUTE.exec(text)) {
-			const name = match[1]!.toLowerCase();
-			if (seen.has(name)) continue;
-			seen.add(name);
-			const value = (match[2] ?? match[3] ?? match[4] ?? '').trim();
-			const nameAt = match.index + match[0].indexOf(match[1]!);
-			if (value) out.push({ element, name, value: decodeCharacterReferences(value), offset: tag.index + 1 + tag[1]!.length + nameAt });
+function rawHtmlUrls(html: string): Array<{ url: string; offset: number; kind: 'link' | 'source' }> {
+	const out: Array<{ url: string; offset: number; kind: 'link' | 'source' }> = [];
+	if (!html.includes('<')) return out;
+	let searchFrom = 0;
+	// The parser keeps no positions: each element's start tag is the next `<name` after the last one's. An
+	// element the parser implied (a table's tbody) has none; once a name is not found, it is not sought again.
+	const notFound = new Set<string>();
+	const startOf = (tagName: string): number => {
+		if (notFound.has(tagName)) return searchFrom;
+		const tag = new RegExp(`<${tagName}(?![\\w-])`, 'gi');
+		tag.lastIndex = searchFrom;
+		const found = tag.exec(html);
+		if (!found) {
+			notFound.add(tagName);
+			return searchFrom;
 		}
-	}
+		searchFrom = found.index + 1;
+		return found.index;
+	};
+	const visit = (node: HtmlElement): void => {
+		if (node.type === 'element') {
+			const offset = startOf(node.tagName);
+			for (const url of targetsOf(node)) out.push({ url: url.trim(), offset, kind: 'link' });
+			for (const url of sourcesOf(node)) out.push({ url: url.trim(), offset, kind: 'source' });
+		}
+		for (const child of node.children ?? []) visit(child);
+	};
+	visit(htmlToHast(html, { fragment: true }) as unknown as HtmlElement);
 	return out;
 }
 
 /**
- * The sources raw HTML embeds (`<img src="/graphics/x.png">`), where each is in the HTML's text. A
- * `srcset` gives each candidate up to the first unsafe one: the sanitizer drops the whole attribute
- * then, and the pieces after it may be a data: URL's commas.
+ * Where `offset` in a node's value is in the file. A value drops what a blockquote's `>` or a list
+ * item's indentation put before each continuation line, so those columns come from the source line.
  */
-function embeddedSources(html: string): Array<{ url: string; offset: number }> {
-	const out: Array<{ url: string; offset: number }> = [];
-	for (const { element, name, value, offset } of attributes(html, EMBEDDED)) {
-		if (!embeds(element, name)) continue;
-		if (name !== 'srcset') {
-			out.push({ url: value, offset });
-			continue;
+function locator(value: string, start: Located, lines: readonly string[], bodyLine: number): (offset: number) => Located {
+	const lineStarts = [0];
+	for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+	let index = 0;
+	// What the line at `index` lost before it, worked out once per line: a long line holds many sources.
+	let prefixOf = -1;
+	let prefix = 0;
+	return (offset) => {
+		// Offsets come in order, so one pass over the line starts serves every call.
+		while (index + 1 < lineStarts.length && lineStarts[index + 1]! <= offset) index++;
+		if (index === 0) return { line: start.line, column: start.column + offset };
+		const line = start.line + index;
+		if (prefixOf !== index) {
+			const end = value.indexOf('\n', lineStarts[index]!);
+			const valueLine = value.slice(lineStarts[index], end < 0 ? undefined : end);
+			const sourceLine = lines[line - bodyLine] ?? '';
+			prefix = sourceLine.endsWith(valueLine) ? sourceLine.length - valueLine.length : 0;
+			prefixOf = index;
 		}
-		for (const url of srcsetUrls(value)) {
-			out.push({ url, offset });
-			if (!isSafeUrl(url)) break;
-		}
-	}
-	return out;
-}
-
-/** The targets of raw HTML's links (`<a href="/blog/x/">`), where each is in the HTML's text. */
-function linkTargets(html: string): Array<{ url: string; offset: number }> {
-	return attributes(html, LINKING)
-		.filter(({ name }) => name === 'href')
-		.map(({ value, offset }) => ({ url: value, offset }));
+		return { line, column: prefix + offset - lineStarts[index]! + 1 };
+	};
 }
 
 export interface ScanOptions {
@@ -136,9 +168,9 @@ export interface ScanOptions {
 }
 
 export function scanBody(body: string, bodyLine: number, { mdx = false, dialect }: ScanOptions = {}): BodyLinks {
-	const tree = parse(body, mdx, dialect);
+	const { tree, defused } = parse(body, mdx, dialect);
 	const lines = body.split('\n');
-	const out: BodyLinks = { links: [], images: [], references: [] };
+	const out: BodyLinks = { links: [], images: [], references: [], defused };
 	const definitions = new Map<string, string>();
 	const collect = (node: Nodes): void => {
 		if (node.type === 'definition') definitions.set(node.identifier.toLowerCase(), node.url);
@@ -178,14 +210,9 @@ export function scanBody(body: string, bodyLine: number, { mdx = false, dialect 
 				}
 				return;
 			case 'html': {
-				const start = at(node);
-				const locate = (offset: number): Located => {
-					const before = node.value.slice(0, offset);
-					const newlines = before.split('\n').length - 1;
-					return { line: start.line + newlines, column: newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n') };
-				};
-				for (const { url, offset } of embeddedSources(node.value)) out.images.push({ ...locate(offset), url });
-				for (const { url, offset } of linkTargets(node.value)) out.links.push({ ...locate(offset), url });
+				const locate = locator(node.value, at(node), lines, bodyLine);
+				for (const { url, offset, kind } of rawHtmlUrls(node.value))
+					(kind === 'link' ? out.links : out.images).push({ ...locate(offset), url });
 				return;
 			}
 			case 'code':

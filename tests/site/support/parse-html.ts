@@ -3,7 +3,7 @@
  * the link check reads pages the way the validator does.
  */
 import { Parser, StaticConfigLoader, type HtmlElement } from 'html-validate';
-import { decodeCharacterReferences } from '../../../packages/project-pages/utils/character-references.ts';
+import { decodeCharacterReferences } from '../../helpers/character-references.ts';
 
 export interface ParsedElement {
 	tagName: string;

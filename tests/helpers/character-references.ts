@@ -1,12 +1,10 @@
 /**
  * Character references in an HTML attribute value, decoded: the named ones
  * authors and generators write (`&amp;`, `&colon;`…) and numeric ones with any
- * leading zeros. It reads at least what a browser reads, and a little more
+ * leading zeros, for the tests that read built pages, whose references Astro
+ * writes in full. It reads at least what a browser reads, and a little more
  * (names in any case, the `;` optional for every name here, where a browser
- * needs it for some): the safe side for the content checker, which must see
- * `java&#115;cript:` in raw HTML as a browser would, and exact for the tests
- * that read built pages, whose references Astro writes in full. A reference
- * to no valid code point stays as it is.
+ * needs it for some). A reference to no valid code point stays as it is.
  */
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', tab: '\t', newline: '\n' };
 
