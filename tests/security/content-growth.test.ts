@@ -121,7 +121,7 @@ describe('reading minutes and checking links grow at most linearly', () => {
 	// An HTML block (from `<div>` to a blank line) is one node, read for its tags' sources and links; at 4n
 	// tags it stays under the input guard's MAX_TAGS, past which its `<` would be text. Reading tags with a
 	// pattern that looked past the next `<` for a closing quote or `>` measured 3.9 and 4.4 on the first
-	// two; finding each source's line by rereading the node up to it, 4 on the last two.
+	// two; working out a long line's column prefix again for each source on it, 4.1 on the last.
 	it.each([
 		['tags that never close', (n: number) => `<div>\n${'<img src="/a.png" '.repeat(n)}\n`],
 		['quoted values that never close', (n: number) => `<div>\n${'<a title="x href=/b/ '.repeat(n)}\n`],
