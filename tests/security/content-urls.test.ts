@@ -137,4 +137,15 @@ describe('links and sources in a markdown body', () => {
 			'content/blog/2026-01-08-post.md:7:1: warning: the body has more character references, marks or tags than the checker reads safely: its links were read with them escaped, and the page, rendered as written, may have others; check its links by hand',
 		]);
 	});
+
+	it('reports an MDX post that is not valid MDX at its line and column, as its build would fail', async () => {
+		const { root, write } = await siteRoot('content-body-mdx-');
+		await write(
+			'content/blog/2026-01-09-post.mdx',
+			'---\nupdated: 2026-01-09\nauthors: [{name: A}]\nsubject: S\npermalink: q\n---\nSome text {broken\n',
+		);
+		expect((await checkContent({ root, contentDir: 'content' })).findings.map(formatFinding)).toEqual([
+			'content/blog/2026-01-09-post.mdx:7:11: is not valid MDX: Unexpected end of file in expression, expected a corresponding closing brace for `{` (mdx-jsx:unexpected-character)',
+		]);
+	});
 });

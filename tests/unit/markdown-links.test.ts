@@ -71,6 +71,21 @@ describe('raw HTML in a body, read by the checker', () => {
 		expect(scanBody(`${'&amp; '.repeat(999)}\n\n[x](/y/)\n`, 1).defused).toBe(false);
 	});
 
+	it('reads an MDX post as @astrojs/mdx does: no indented code, and JSX elements’ written attributes', () => {
+		const mdx = (body: string) => {
+			const { links, images } = scanBody(body, 1, { mdx: true });
+			return [...links, ...images].map((l) => `${l.line}:${l.column}:${l.url}`);
+		};
+		// MDX has no indented code: these are a link and an element, on the page.
+		expect(mdx('Text\n\n    <a href="javascript:alert(1)">x</a>\n\n    [x](javascript:alert(2))\n')).toEqual([
+			'3:5:javascript:alert(1)',
+			'5:5:javascript:alert(2)',
+		]);
+		expect(mdx('<img src="/a.png" srcSet="/b.png 2x, javascript:c 3x" />\n')).toEqual(['1:1:/a.png', '1:1:/b.png', '1:1:javascript:c']);
+		// An expression is code, not read; a component's props are its own; fenced code is code.
+		expect(mdx('<a href={"javascript:y"}>z</a> <Callout href="javascript:comp" />\n\n```\n[x](javascript:code)\n```\n')).toEqual([]);
+	});
+
 	it('does not take another element for one whose name it starts with', () => {
 		expect(read('<a-b href="javascript:q">t</a-b> <imgs src="/x.png">')).toEqual({ links: [], images: [] });
 	});

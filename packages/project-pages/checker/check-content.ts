@@ -198,7 +198,16 @@ async function readEntry(
 		findings.push(...fromError(source.file, error));
 		return undefined;
 	}
-	const body = scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx', dialect });
+	let body: BodyLinks;
+	try {
+		body = scanBody(doc.body, doc.bodyLine, { mdx: source.extension === '.mdx', dialect });
+	} catch (error) {
+		// Not valid MDX: its build fails the same way. The parser names the line and column in the body.
+		const [, line, column] = /^(\d+):(\d+): /.exec(String((error as Error).message)) ?? [];
+		const at = line ? { line: Number(line) + doc.bodyLine - 1, column: Number(column) } : { line: doc.bodyLine };
+		findings.push(finding(source.file, at, `is not valid MDX: ${String((error as Error).message).replace(/^\d+:\d+: /, '')}`));
+		return undefined;
+	}
 	const entry: Entry = { kind, source, doc, sectionPath, trusted, body };
 	// A contributed page shows what the guard made of the body, as it was read here; a maintainer's shows it as written.
 	if (trusted && body.defused)

@@ -3,14 +3,13 @@
  * and column in the file (the body's own positions shifted by the line the
  * body starts on). Parsed by the parser the build uses for that file, so
  * that what counts as a link is what the page will have: Sätteri for `.md`
- * (markdown/render.ts), unified's remark for `.mdx` (what @astrojs/mdx
- * compiles posts with). Nothing inside code counts; reference-style links
+ * (markdown/render.ts), and Sätteri's MDX parser for `.mdx` (what @astrojs/mdx
+ * compiles posts with unless remark plugins are configured). Nothing inside code counts; reference-style links
  * are resolved through their definitions. Raw HTML is read by Sätteri's HTML
  * parser, as a browser reads it.
  */
 import type { Nodes, Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { htmlToHast, markdownToMdast } from 'satteri';
+import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { findReferences, type GitHubRef } from '../ci/references.ts';
 import { dialectFeatures, type MarkdownDialect } from '../markdown/dialects.ts';
@@ -33,20 +32,22 @@ export interface BodyLinks {
 	defused: boolean;
 }
 
-const mdxParser = unified().use(remarkParse);
+/** MDX as @astrojs/mdx reads it: a unified processor whose parser is Sätteri's MDX parser. A file that is not valid MDX throws, naming line and column, as its build would fail. */
+const mdxReader = unified().use(function satteriMdx(this: { parser?: (document: string) => Root }) {
+	this.parser = (document) => mdxToMdast(document, { features: { gfm: true, frontmatter: false } }) as Root;
+});
 
 /**
  * The body through the input guard the build renders a contributed file with (markdown/render.ts; the
  * same lines, so positions hold): a tree is built in JS here, and Sätteri's takes time quadratic in a
  * paragraph's character references (16,000 took 0.6 s; 25,000 ran out of memory). A maintainer's page is
  * rendered without the guard, so when it changes such a file, `defused` says that what is read here
- * may miss what the page has. MDX keeps the tighter limit it always had: remark, its parser here, is
- * slower still.
+ * may miss what the page has. MDX keeps the tighter limit on character references it always had.
  */
 function parse(body: string, mdx: boolean, dialect: MarkdownDialect | undefined): { tree: Root; defused: boolean } {
 	const guarded = mdx ? guardUntrusted(body, MDX_LIMITS) : guardUntrusted(body);
 	const defused = guarded.source !== body;
-	if (mdx) return { tree: mdxParser.parse(guarded.source) as Root, defused };
+	if (mdx) return { tree: mdxReader.parse(guarded.source) as Root, defused };
 	// The build's features for the file's dialect (markdown/render.ts): under `commonmark`, `[^7]: url` is
 	// a link definition, not a footnote.
 	const reading = dialectFeatures(dialect);
@@ -133,6 +134,40 @@ function rawHtmlUrls(html: string): Array<{ url: string; offset: number; kind: '
 	return out;
 }
 
+/** JSX attribute names, as written in MDX, by the parser's property names `targetsOf` and `sourcesOf` read. */
+const JSX_PROPERTIES: Record<string, string> = {
+	href: 'href',
+	src: 'src',
+	srcset: 'srcSet',
+	poster: 'poster',
+	data: 'data',
+	'xlink:href': 'xLinkHref',
+	xlinkhref: 'xLinkHref',
+	action: 'action',
+	formaction: 'formAction',
+};
+
+/**
+ * An MDX post's HTML element (`<a href="…">`, lowercase: a capitalised name is a component, whose props
+ * are its own), with the attributes written as plain strings. An expression (`href={…}`) is code, which
+ * this does not run; of two same-named attributes the last counts, as in JSX.
+ */
+function jsxElement(node: Nodes): HtmlElement | undefined {
+	const element = node as unknown as {
+		type: string;
+		name?: string | null;
+		attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+	};
+	if ((element.type !== 'mdxJsxFlowElement' && element.type !== 'mdxJsxTextElement') || !element.name || !/^[a-z]/.test(element.name))
+		return undefined;
+	const properties: Record<string, string> = {};
+	for (const attribute of element.attributes ?? []) {
+		const property = attribute.type === 'mdxJsxAttribute' ? JSX_PROPERTIES[attribute.name?.toLowerCase() ?? ''] : undefined;
+		if (property && typeof attribute.value === 'string') properties[property] = attribute.value;
+	}
+	return { type: 'element', tagName: element.name, properties };
+}
+
 /**
  * Where `offset` in a node's value is in the file. A value drops what a blockquote's `>` or a list
  * item's indentation put before each continuation line, so those columns come from the source line.
@@ -161,7 +196,7 @@ function locator(value: string, start: Located, lines: readonly string[], bodyLi
 }
 
 export interface ScanOptions {
-	/** The body is an MDX post's, which @astrojs/mdx parses with remark rather than Sätteri. */
+	/** The body is an MDX post's, read with Sätteri's MDX parser as @astrojs/mdx reads it. */
 	mdx?: boolean;
 	/** How the file's kind is read on the site (the `markdown` option). */
 	dialect?: MarkdownDialect;
@@ -183,6 +218,11 @@ export function scanBody(body: string, bodyLine: number, { mdx = false, dialect 
 	});
 
 	const walk = (node: Nodes): void => {
+		const jsx = jsxElement(node);
+		if (jsx) {
+			for (const url of targetsOf(jsx)) out.links.push({ ...at(node), url: url.trim() });
+			for (const url of sourcesOf(jsx)) out.images.push({ ...at(node), url: url.trim() });
+		}
 		switch (node.type) {
 			case 'link':
 			case 'definition': {
