@@ -10,7 +10,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { findReferences, type GitHubRef } from '../ci/references.ts';
 import { dialectFeatures, type MarkdownDialect } from '../markdown/dialects.ts';
 import { guardUntrusted } from '../markdown/input-guard.ts';
@@ -33,9 +33,10 @@ export interface BodyLinks {
 }
 
 /** MDX as @astrojs/mdx reads it: a unified processor whose parser is Sätteri's MDX parser. A file that is not valid MDX throws, naming line and column, as its build would fail. */
-const mdxReader = unified().use(function satteriMdx(this: { parser?: (document: string) => Root }) {
+const satteriMdx: Plugin<[], string, Root> = function () {
 	this.parser = (document) => mdxToMdast(document, { features: { gfm: true, frontmatter: false } }) as Root;
-});
+};
+const mdxReader = unified().use(satteriMdx);
 
 /**
  * The body through the input guard the build renders a contributed file with (markdown/render.ts; the
