@@ -86,6 +86,14 @@ describe('raw HTML in a body, read by the checker', () => {
 		expect(mdx('<a href={"javascript:y"}>z</a> <Callout href="javascript:comp" />\n\n```\n[x](javascript:code)\n```\n')).toEqual([]);
 	});
 
+	it('reads any element and attribute name, those of Object.prototype and regular-expression characters too', () => {
+		expect(read('<constructor href="javascript:a"> <a(b href="javascript:b"> <a href="/c/">c</a>')).toEqual({
+			links: ['40:/c/'],
+			images: [],
+		});
+		expect(scanBody('<a constructor="x" toString="y" href="/d/">d</a>\n', 1, { mdx: true }).links.map((l) => l.url)).toEqual(['/d/']);
+	});
+
 	it('does not take another element for one whose name it starts with', () => {
 		expect(read('<a-b href="javascript:q">t</a-b> <imgs src="/x.png">')).toEqual({ links: [], images: [] });
 	});

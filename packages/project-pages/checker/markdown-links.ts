@@ -3,10 +3,11 @@
  * and column in the file (the body's own positions shifted by the line the
  * body starts on). Parsed by the parser the build uses for that file, so
  * that what counts as a link is what the page will have: Sätteri for `.md`
- * (markdown/render.ts), and Sätteri's MDX parser for `.mdx` (what @astrojs/mdx
- * compiles posts with unless remark plugins are configured). Nothing inside code counts; reference-style links
- * are resolved through their definitions. Raw HTML is read by Sätteri's HTML
- * parser, as a browser reads it.
+ * (markdown/render.ts), and Sätteri's MDX parser for `.mdx` (what
+ * @astrojs/mdx compiles posts with unless remark plugins are configured).
+ * Nothing inside code counts; reference-style links are resolved through
+ * their definitions. Raw HTML is read by Sätteri's HTML parser, as a browser
+ * reads it.
  */
 import type { Nodes, Root } from 'mdast';
 import { htmlToHast, markdownToMdast, mdxToMdast } from 'satteri';
@@ -68,35 +69,49 @@ interface HtmlElement {
 	type: string;
 }
 
-/** Its attributes that name a file to load, by the parser's property names. */
+/** By element, the attributes that name a file it loads, by the parser's property names. */
+const SOURCE_PROPERTIES = new Map<string, readonly string[]>(
+	Object.entries({
+		img: ['src', 'srcSet'],
+		source: ['src', 'srcSet'],
+		video: ['src', 'poster'],
+		audio: ['src'],
+		iframe: ['src'],
+		embed: ['src'],
+		object: ['data'],
+	}),
+);
+
+/** By element, the attributes that a click follows or a form sends to. */
+const TARGET_PROPERTIES = new Map<string, readonly string[]>(
+	Object.entries({
+		a: ['href', 'xLinkHref'],
+		area: ['href'],
+		form: ['action'],
+		button: ['formAction'],
+		input: ['formAction'],
+	}),
+);
+
+const stringsOf = (element: HtmlElement, names: readonly string[] = []): Array<[string, string]> =>
+	names.flatMap((name) => {
+		const value = element.properties?.[name];
+		return typeof value === 'string' && value.trim() !== '' ? [[name, value] as [string, string]] : [];
+	});
+
+/** The files an element loads. A srcset gives each candidate up to the first unsafe one: the sanitizer drops the whole attribute then, and the pieces after it may be a data: URL's commas. */
 function sourcesOf(element: HtmlElement): string[] {
-	const { tagName, properties = {} } = element;
-	const named = (name: string) => (typeof properties[name] === 'string' ? [properties[name] as string] : []);
-	if (tagName === 'object') return named('data');
-	// Each candidate up to the first unsafe one: the sanitizer drops the whole attribute then, and the
-	// pieces after it may be a data: URL's commas.
-	const candidates =
-		(tagName === 'img' || tagName === 'source') && typeof properties.srcSet === 'string' ? srcsetUrls(properties.srcSet) : [];
-	const unsafe = candidates.findIndex((url) => !isSafeUrl(url));
-	const srcset = unsafe < 0 ? candidates : candidates.slice(0, unsafe + 1);
-	if (!['img', 'iframe', 'video', 'audio', 'source', 'embed'].includes(tagName)) return [];
-	return [...named('src'), ...srcset, ...(tagName === 'video' ? named('poster') : [])];
+	return stringsOf(element, SOURCE_PROPERTIES.get(element.tagName)).flatMap(([name, value]) => {
+		if (name !== 'srcSet') return [value];
+		const candidates = srcsetUrls(value);
+		const unsafe = candidates.findIndex((url) => !isSafeUrl(url));
+		return unsafe < 0 ? candidates : candidates.slice(0, unsafe + 1);
+	});
 }
 
-/** Its attributes that a click follows or a form sends to. */
+/** Where an element's click or form goes. */
 function targetsOf(element: HtmlElement): string[] {
-	const { tagName, properties = {} } = element;
-	const names =
-		tagName === 'a'
-			? ['href', 'xLinkHref']
-			: tagName === 'area'
-				? ['href']
-				: tagName === 'form'
-					? ['action']
-					: tagName === 'button' || tagName === 'input'
-						? ['formAction']
-						: [];
-	return names.map((name) => properties[name]).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+	return stringsOf(element, TARGET_PROPERTIES.get(element.tagName)).map(([, value]) => value);
 }
 
 /**
@@ -111,9 +126,12 @@ function rawHtmlUrls(html: string): Array<{ url: string; offset: number; kind: '
 	// The parser keeps no positions: each element's start tag is the next `<name` after the last one's. An
 	// element the parser implied (a table's tbody) has none; once a name is not found, it is not sought again.
 	const notFound = new Set<string>();
+	const patterns = new Map<string, RegExp>();
 	const startOf = (tagName: string): number => {
 		if (notFound.has(tagName)) return searchFrom;
-		const tag = new RegExp(`<${tagName}(?![\\w-])`, 'gi');
+		let tag = patterns.get(tagName);
+		// A parser's tag name may hold any character but space, `/` and `>`.
+		if (!tag) patterns.set(tagName, (tag = new RegExp(`<${tagName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'gi')));
 		tag.lastIndex = searchFrom;
 		const found = tag.exec(html);
 		if (!found) {
@@ -136,17 +154,19 @@ function rawHtmlUrls(html: string): Array<{ url: string; offset: number; kind: '
 }
 
 /** JSX attribute names, as written in MDX, by the parser's property names `targetsOf` and `sourcesOf` read. */
-const JSX_PROPERTIES: Record<string, string> = {
-	href: 'href',
-	src: 'src',
-	srcset: 'srcSet',
-	poster: 'poster',
-	data: 'data',
-	'xlink:href': 'xLinkHref',
-	xlinkhref: 'xLinkHref',
-	action: 'action',
-	formaction: 'formAction',
-};
+const JSX_PROPERTIES = new Map<string, string>(
+	Object.entries({
+		href: 'href',
+		src: 'src',
+		srcset: 'srcSet',
+		poster: 'poster',
+		data: 'data',
+		'xlink:href': 'xLinkHref',
+		xlinkhref: 'xLinkHref',
+		action: 'action',
+		formaction: 'formAction',
+	}),
+);
 
 /**
  * An MDX post's HTML element (`<a href="…">`, lowercase: a capitalised name is a component, whose props
@@ -163,7 +183,7 @@ function jsxElement(node: Nodes): HtmlElement | undefined {
 		return undefined;
 	const properties: Record<string, string> = {};
 	for (const attribute of element.attributes ?? []) {
-		const property = attribute.type === 'mdxJsxAttribute' ? JSX_PROPERTIES[attribute.name?.toLowerCase() ?? ''] : undefined;
+		const property = attribute.type === 'mdxJsxAttribute' ? JSX_PROPERTIES.get(attribute.name?.toLowerCase() ?? '') : undefined;
 		if (property && typeof attribute.value === 'string') properties[property] = attribute.value;
 	}
 	return { type: 'element', tagName: element.name, properties };
