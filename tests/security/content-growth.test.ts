@@ -134,6 +134,17 @@ describe('reading minutes and checking links grow at most linearly', () => {
 		expect(await growth(make, Math.floor(MAX_TAGS / 5), (s) => scanBody(s, 1))).toBeLessThan(MAX_RATIO);
 	});
 
+	it('the checker locating GitHub references on the lines of one long paragraph', async () => {
+		// Each one's line was counted by rereading the paragraph up to it: 4.0 here.
+		expect(
+			await growth(
+				(n) => `See ${'mirage/mirage#1 and\n'.repeat(n)}\n`,
+				2_000,
+				(s) => scanBody(s, 1),
+			),
+		).toBeLessThan(MAX_RATIO);
+	});
+
 	it('the checker scanning ._._._ for links', async () => {
 		expect(
 			await growth(

@@ -190,27 +190,36 @@ function jsxElement(node: Nodes): HtmlElement | undefined {
 }
 
 /**
- * Where `offset` in a node's value is in the file. A value drops what a blockquote's `>` or a list
- * item's indentation put before each continuation line, so those columns come from the source line.
+ * Where `offset` in a node's value is in the file, for offsets in order, in one pass over the value. A
+ * value drops what a blockquote's `>` or a list item's indentation put before each continuation line, so
+ * those columns come from the source line: found as `raw`, the text at the offset, when it is given (a
+ * text node's value has its character references decoded, so it is not a suffix of the source line),
+ * else by what the line lost before it.
  */
-function locator(value: string, start: Located, lines: readonly string[], bodyLine: number): (offset: number) => Located {
+function locator(value: string, start: Located, lines: readonly string[], bodyLine: number): (offset: number, raw?: string) => Located {
 	const lineStarts = [0];
 	for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) lineStarts.push(i + 1);
 	let index = 0;
-	// What the line at `index` lost before it, worked out once per line: a long line holds many sources.
-	let prefixOf = -1;
+	// Worked out once per line, and searched onwards from the last find: a long line holds many sources.
+	let lineOf = -1;
 	let prefix = 0;
-	return (offset) => {
-		// Offsets come in order, so one pass over the line starts serves every call.
+	let searchFrom = 0;
+	return (offset, raw) => {
 		while (index + 1 < lineStarts.length && lineStarts[index + 1]! <= offset) index++;
 		if (index === 0) return { line: start.line, column: start.column + offset };
 		const line = start.line + index;
-		if (prefixOf !== index) {
+		const sourceLine = lines[line - bodyLine] ?? '';
+		if (lineOf !== index) {
 			const end = value.indexOf('\n', lineStarts[index]!);
 			const valueLine = value.slice(lineStarts[index], end < 0 ? undefined : end);
-			const sourceLine = lines[line - bodyLine] ?? '';
 			prefix = sourceLine.endsWith(valueLine) ? sourceLine.length - valueLine.length : 0;
-			prefixOf = index;
+			lineOf = index;
+			searchFrom = 0;
+		}
+		const found = raw === undefined ? -1 : sourceLine.indexOf(raw, searchFrom);
+		if (found >= 0) {
+			searchFrom = found + raw!.length;
+			return { line, column: found + 1 };
 		}
 		return { line, column: prefix + offset - lineStarts[index]! + 1 };
 	};
@@ -264,12 +273,13 @@ export function scanBody(body: string, bodyLine: number, { mdx = false, dialect 
 				if (url !== undefined) out.images.push({ ...at(node), url });
 				return;
 			}
-			case 'text':
-				for (const ref of findReferences(node.value)) {
-					const raw = node.value.slice(ref.index, ref.index + ref.length);
-					out.references.push({ ...offsetIn(node.value, ref.index, at(node), raw, lines, bodyLine), ref });
-				}
+			case 'text': {
+				const refs = findReferences(node.value);
+				if (refs.length === 0) return;
+				const locate = locator(node.value, at(node), lines, bodyLine);
+				for (const ref of refs) out.references.push({ ...locate(ref.index, node.value.slice(ref.index, ref.index + ref.length)), ref });
 				return;
+			}
 			case 'html': {
 				const locate = locator(node.value, at(node), lines, bodyLine);
 				for (const { url, offset, kind } of rawHtmlUrls(node.value))
@@ -284,18 +294,4 @@ export function scanBody(body: string, bodyLine: number, { mdx = false, dialect 
 	};
 	walk(tree);
 	return out;
-}
-
-/**
- * Position of `index` inside a text node's value that starts at `start`. A
- * value drops the indentation of continuation lines, so the column is looked
- * up in the source line itself.
- */
-function offsetIn(value: string, index: number, start: Located, raw: string, lines: readonly string[], bodyLine: number): Located {
-	const before = value.slice(0, index);
-	const newlines = before.split('\n').length - 1;
-	if (newlines === 0) return { line: start.line, column: start.column + index };
-	const line = start.line + newlines;
-	const found = lines[line - bodyLine]?.indexOf(raw) ?? -1;
-	return { line, column: found >= 0 ? found + 1 : index - before.lastIndexOf('\n') };
 }
